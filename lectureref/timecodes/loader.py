@@ -1,0 +1,170 @@
+"""Load course YAML files into :class:`Course`, with ``file:line`` on every error."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+from pydantic import ValidationError
+
+from lectureref.timecodes.schema import Course
+
+Loc = tuple[str | int, ...]
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong in a YAML file."""
+
+    path: Path
+    line: int
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}: {self.message}"
+
+
+class TimecodeError(ValueError):
+    """A course file is invalid; ``problems`` holds every error found, each with its line."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = problems
+        super().__init__("\n".join(map(str, problems)))
+
+
+def _compose(path: Path, text: str) -> tuple[object, dict[Loc, int]]:
+    """Parse YAML keeping every scalar a string, and the line of every value.
+
+    BaseLoader keeps ``1:04:36`` a string: the default loader would read it
+    as a base-60 integer (YAML 1.1), and ``8:00`` too.
+    """
+    try:
+        root = yaml.compose(text, Loader=yaml.BaseLoader)
+    except yaml.MarkedYAMLError as err:
+        mark = err.problem_mark or err.context_mark
+        line = mark.line + 1 if mark else 1
+        raise TimecodeError([Problem(path, line, f"YAML syntax: {err.problem}")]) from None
+    lines: dict[Loc, int] = {}
+    problems: list[Problem] = []
+
+    def build(node: yaml.Node | None, loc: Loc) -> object:
+        if node is None:
+            return None
+        lines[loc] = node.start_mark.line + 1
+        if isinstance(node, yaml.MappingNode):
+            out: dict[str, object] = {}
+            for key_node, value_node in node.value:
+                key = key_node.value
+                if key in out:
+                    problems.append(Problem(path, key_node.start_mark.line + 1, f"duplicate key {key!r}"))
+                out[key] = build(value_node, (*loc, key))
+                # an unknown key is reported at the key's own line
+                lines[(*loc, key)] = key_node.start_mark.line + 1
+            return out
+        if isinstance(node, yaml.SequenceNode):
+            return [build(item, (*loc, i)) for i, item in enumerate(node.value)]
+        return node.value
+
+    data = build(root, ())
+    if problems:
+        raise TimecodeError(problems)
+    return data, lines
+
+
+def _line(lines: Mapping[Loc, int], loc: Loc) -> int:
+    """The line of ``loc``, or of its nearest parent that has one."""
+    for end in range(len(loc), -1, -1):
+        if loc[:end] in lines:
+            return lines[loc[:end]]
+    return 1
+
+
+def _describe(error: Mapping) -> str:
+    loc = ".".join(str(part) for part in error["loc"])
+    if error["type"] == "extra_forbidden":
+        return f"unknown key {error['loc'][-1]!r} (at {loc})"
+    message = error["msg"].removeprefix("Value error, ")
+    if error["type"] == "string_pattern_mismatch":
+        message = f"malformed value {error['input']!r}: {message}"
+    return f"{loc}: {message}"
+
+
+def _check_order(course: Course) -> list[tuple[Loc, str]]:
+    """Times within one lecture must be unique and ascending."""
+    found: list[tuple[Loc, str]] = []
+    for li, lecture in enumerate(course.lectures):
+        last = -1
+        for ei, entry in enumerate(lecture.entries):
+            if entry.t is None:
+                continue
+            loc: Loc = ("lectures", li, "entries", ei, "t")
+            if entry.t == last:
+                found.append((loc, f"duplicate time {entry.clock} in lecture {lecture.title!r}"))
+            elif entry.t < last:
+                found.append((loc, f"time {entry.clock} is out of order in lecture {lecture.title!r}"))
+            last = max(last, entry.t)
+    return found
+
+
+def _check_topics(course: Course, topics: Mapping[str, Iterable[str]]) -> list[tuple[Loc, str]]:
+    """Every ``topic:`` names an existing page (and heading anchor, if given)."""
+    found: list[tuple[Loc, str]] = []
+    for li, lecture in enumerate(course.lectures):
+        for ei, entry in enumerate(lecture.entries):
+            if entry.page is None:
+                continue
+            loc: Loc = ("lectures", li, "entries", ei, "topic")
+            if entry.page not in topics:
+                near = difflib.get_close_matches(entry.page, list(topics), n=1)
+                hint = f" (did you mean {near[0]!r}?)" if near else ""
+                found.append((loc, f"unknown topic {entry.page!r}: no docs/topics/{entry.page}.md{hint}"))
+            elif entry.anchor and entry.anchor not in set(topics[entry.page]):
+                found.append((loc, f"unknown anchor #{entry.anchor} on topic page {entry.page!r}"))
+    return found
+
+
+def load_course(path: Path | str, topics: Mapping[str, Iterable[str]] | None = None) -> Course:
+    """Load and validate one course file.
+
+    Parameters
+    ----------
+    path
+        The YAML file; its stem becomes :attr:`Course.slug`.
+    topics
+        Known topic pages mapped to their heading anchors. When given, every
+        entry's ``topic`` is checked against it.
+
+    Raises
+    ------
+    TimecodeError
+        With the file, line and a message for each problem found.
+    """
+    path = Path(path)
+    data, lines = _compose(path, path.read_text(encoding="utf-8"))
+    try:
+        course = Course.model_validate(data if data is not None else {})
+    except ValidationError as err:
+        raise TimecodeError(
+            [Problem(path, _line(lines, e["loc"]), _describe(e)) for e in err.errors()]
+        ) from None
+    later = _check_order(course) + (_check_topics(course, topics) if topics is not None else [])
+    if later:
+        raise TimecodeError([Problem(path, _line(lines, loc), msg) for loc, msg in later])
+    course._slug = path.stem
+    return course
+
+
+def load_courses(folder: Path | str, topics: Mapping[str, Iterable[str]] | None = None) -> list[Course]:
+    """Load every ``*.yml`` course in ``folder``, sorted by file name; all errors at once."""
+    courses, problems = [], []
+    for path in sorted(Path(folder).glob("*.yml")):
+        try:
+            courses.append(load_course(path, topics))
+        except TimecodeError as err:
+            problems.extend(err.problems)
+    if problems:
+        raise TimecodeError(problems)
+    return courses

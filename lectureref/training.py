@@ -1,0 +1,89 @@
+"""A small PyTorch training loop shared by the snippets: progress bar, history, device."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+import numpy as np
+import torch
+from torch import nn
+from torch.utils.data import DataLoader, TensorDataset
+from tqdm.auto import tqdm
+
+from lectureref.device import get_device
+
+
+@dataclass
+class History:
+    """Per-epoch metrics, ready for plotting (``plt.plot(history.val_loss)``)."""
+
+    train_loss: list[float] = field(default_factory=list)
+    val_loss: list[float] = field(default_factory=list)
+    train_acc: list[float] = field(default_factory=list)
+    val_acc: list[float] = field(default_factory=list)
+
+
+def loader(X: np.ndarray, y: np.ndarray, batch_size: int = 64, shuffle: bool = False, seed: int = 0) -> DataLoader:
+    """A DataLoader over numpy arrays; shuffling is seeded so runs repeat."""
+    dataset = TensorDataset(torch.as_tensor(X), torch.as_tensor(y))
+    generator = torch.Generator().manual_seed(seed)
+    return DataLoader(dataset, batch_size=batch_size, shuffle=shuffle, generator=generator)
+
+
+@torch.no_grad()
+def evaluate(model: nn.Module, data: DataLoader, loss_fn: Callable, device: torch.device | None = None) -> tuple[float, float]:
+    """Mean loss and accuracy (argmax of the outputs; NaN for non-class targets) over ``data``."""
+    device = device or get_device()
+    model.eval()
+    total_loss, correct, count = 0.0, 0, 0
+    for xb, yb in data:
+        xb, yb = xb.to(device), yb.to(device)
+        out = model(xb)
+        total_loss += loss_fn(out, yb).item() * len(xb)
+        if yb.dtype == torch.int64 and out.ndim == 2:
+            correct += (out.argmax(1) == yb).sum().item()
+        count += len(xb)
+    accuracy = correct / count if yb.dtype == torch.int64 and out.ndim == 2 else float("nan")
+    return total_loss / count, accuracy
+
+
+def fit(
+    model: nn.Module,
+    train: DataLoader,
+    *,
+    epochs: int,
+    optimizer: torch.optim.Optimizer,
+    loss_fn: Callable = nn.functional.cross_entropy,
+    val: DataLoader | None = None,
+    scheduler: torch.optim.lr_scheduler.LRScheduler | None = None,
+    device: torch.device | None = None,
+    progress: bool = True,
+) -> History:
+    """Train ``model`` for ``epochs`` and return the per-epoch history.
+
+    The model is moved to ``device`` (by default :func:`lectureref.device.get_device`),
+    and so is every batch: the same code runs on the CPU and on CUDA.
+    """
+    device = device or get_device()
+    model.to(device)
+    history = History()
+    bar = tqdm(range(epochs), desc="epochs", disable=not progress, leave=False)
+    for _ in bar:
+        model.train()
+        for xb, yb in train:
+            xb, yb = xb.to(device), yb.to(device)
+            optimizer.zero_grad()
+            loss_fn(model(xb), yb).backward()
+            optimizer.step()
+        if scheduler is not None:
+            scheduler.step()
+        train_loss, train_acc = evaluate(model, train, loss_fn, device)
+        history.train_loss.append(train_loss)
+        history.train_acc.append(train_acc)
+        if val is not None:
+            val_loss, val_acc = evaluate(model, val, loss_fn, device)
+            history.val_loss.append(val_loss)
+            history.val_acc.append(val_acc)
+        bar.set_postfix(loss=f"{train_loss:.4f}")
+    return history

@@ -1,0 +1,130 @@
+"""Timecode parsing, deep links and YAML validation, on the real seed data and on broken files."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from lectureref.timecodes import TimecodeError, deep_link, format_time, load_course, parse_time, t_param
+from lectureref.timecodes.render import backlinks, index_page, md_text
+from lectureref.timecodes.topics import scan_topics
+from tests.conftest import DOCS
+
+COURSE = DOCS / "timecodes" / "dl-na-paltsah-2019.yml"
+SEED_LINK = re.compile(r"\((https://www\.youtube\.com/watch\?v=([\w-]{11})&list=([\w-]+)&t=(\d+h)?(\d+)m(\d+)s)\)")
+
+
+@pytest.mark.parametrize(
+    ("text", "seconds"),
+    [("0:45", 45), ("8:00", 480), ("59:59", 3599), ("1:04:36", 3876), ("1:23:00", 4980)],
+)
+def test_parse_time(text: str, seconds: int) -> None:
+    assert parse_time(text) == seconds
+    assert format_time(seconds) == text
+
+
+@pytest.mark.parametrize("text", ["1:61", "61:00", "1:60:00", "8:0", "8", "1:2:3:4", "a:bc", "", "-1:00", "1:4:36"])
+def test_parse_time_rejects(text: str) -> None:
+    with pytest.raises(ValueError, match="bad time"):
+        parse_time(text)
+
+
+@pytest.mark.parametrize(("seconds", "param"), [(480, "8m00s"), (45, "0m45s"), (3876, "1h04m36s"), (3600, "1h00m00s")])
+def test_t_param(seconds: int, param: str) -> None:
+    assert t_param(seconds) == param
+
+
+def test_deep_link_has_the_seed_form() -> None:
+    url = deep_link("kWTC1NvL894", 3876, "PL5FkQ0AF9O_o2Eb5Qn8pwCDg7TniyV1Wb")
+    assert url == "https://www.youtube.com/watch?v=kWTC1NvL894&list=PL5FkQ0AF9O_o2Eb5Qn8pwCDg7TniyV1Wb&t=1h04m36s"
+    assert deep_link("kWTC1NvL894") == "https://www.youtube.com/watch?v=kWTC1NvL894"
+
+
+def seed_links(seeds: Path) -> dict[str, list[tuple[str, int]]]:
+    """Every deep link of seed 001 as (playlist, second), per video id."""
+    found: dict[str, list[tuple[str, int]]] = {}
+    for match in SEED_LINK.finditer((seeds / "001_cdf9169da52197c8.txt").read_text(encoding="utf-8")):
+        _, video, playlist, hours, minutes, secs = match.groups()
+        instant = int((hours or "0h")[:-1]) * 3600 + int(minutes) * 60 + int(secs)
+        found.setdefault(video, []).append((playlist, instant))
+    return found
+
+
+def test_course_links_match_seed(seeds: Path) -> None:
+    """Each lecture in the YAML has exactly the seed's moments, in the seed's order."""
+    course = load_course(COURSE, {n: t.anchors for n, t in scan_topics(DOCS).items()})
+    expected = seed_links(seeds)
+    for lecture in course.lectures:
+        ours = [(course.playlist_of(lecture), e.t) for e in lecture.entries if e.t is not None]
+        assert ours == expected[lecture.video], f"lecture {lecture.number}"
+    lecture3 = next(lec for lec in course.lectures if lec.video == "kWTC1NvL894")
+    assert len([e for e in lecture3.entries if e.t is not None]) == 15
+
+
+def write(tmp_path: Path, body: str) -> Path:
+    path = tmp_path / "course.yml"
+    path.write_text(body, encoding="utf-8")
+    return path
+
+
+GOOD = """\
+title: T
+playlist: PL5FkQ0AF9O_o2Eb5Qn8pwCDg7TniyV1Wb
+lectures:
+  - number: 1
+    title: L
+    video: kWTC1NvL894
+    entries:
+      - t: "8:00"
+        text: first
+        topic: gradient_descent
+      - t: "1:04:36"
+        text: second
+"""
+TOPICS = {"gradient_descent": {"loss", "step"}}
+
+
+def test_good_file_loads(tmp_path: Path) -> None:
+    course = load_course(write(tmp_path, GOOD), TOPICS)
+    assert [e.t for e in course.lectures[0].entries] == [480, 3876]
+    assert course.slug == "course"
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "line", "message"),
+    [
+        ('t: "8:00"', 't: "1:61"', 8, "seconds must be below 60"),
+        ("topic: gradient_descent", "topic: gradient_descen", 10, "unknown topic 'gradient_descen'.*did you mean 'gradient_descent'"),
+        ("topic: gradient_descent", "topic: gradient_descent#nope", 10, "unknown anchor #nope"),
+        ("video: kWTC1NvL894", "video: kWTC1NvL89", 6, "malformed value 'kWTC1NvL89'"),
+        ("playlist: PL5FkQ0AF9O_o2Eb5Qn8pwCDg7TniyV1Wb", "playlist: nope", 2, "malformed value 'nope'"),
+        ('t: "1:04:36"', 't: "7:00"', 11, "out of order"),
+        ('t: "1:04:36"', 't: "8:00"', 11, "duplicate time 8:00"),
+        ("        text: second", "        text: second\n        speaker: x", 13, "unknown key 'speaker'"),
+        ("    title: L\n", "", 4, "lectures.0.title: Field required"),
+        ("text: first", "text: [first", 10, "YAML syntax"),
+    ],
+)
+def test_bad_file_names_file_and_line(tmp_path: Path, old: str, new: str, line: int, message: str) -> None:
+    assert old in GOOD
+    path = write(tmp_path, GOOD.replace(old, new))
+    with pytest.raises(TimecodeError) as err:
+        load_course(path, TOPICS)
+    assert re.search(rf"^{re.escape(str(path))}:{line}: .*{message}", str(err.value), re.M), str(err.value)
+
+
+def test_text_is_shown_never_interpreted(tmp_path: Path) -> None:
+    body = GOOD.replace("text: first", "text: '<script>alert(1)</script> **bold** [x](y) $x$'")
+    course = load_course(write(tmp_path, body), TOPICS)
+    page = index_page([course], {"gradient_descent": "GD"})
+    assert "<script>" not in page and "**bold**" not in page and "[x](y)" not in page
+    assert md_text("a<b") == "a&#60;b"
+
+
+def test_backlinks_list_every_moment_of_a_topic(tmp_path: Path) -> None:
+    course = load_course(write(tmp_path, GOOD), TOPICS)
+    block = backlinks([course], "gradient_descent")
+    assert "t=8m00s" in block and "1h04m36s" not in block
+    assert backlinks([course], "no_such_topic") == ""
