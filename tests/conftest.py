@@ -17,3 +17,13 @@ def seeds() -> Path:
     if not SEEDS.is_dir():
         pytest.skip(f"seed notes not found at {SEEDS} (CI places ../shared beside the clone)")
     return SEEDS
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """One torch thread per xdist worker: two workers on two cores, no oversubscription."""
+    import os
+
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        import torch
+
+        torch.set_num_threads(1)
