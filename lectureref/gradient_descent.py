@@ -1,8 +1,8 @@
-"""Linear regression trained by gradient descent: numpy from scratch and PyTorch.
+r"""Linear regression trained by gradient descent: numpy from scratch and PyTorch.
 
-Lecture 3 (21:12, 46:17, 53:52). The model is :math:`\\hat y = Xw + b`, the loss is the mean
-squared error :math:`L = \\frac1N\\sum_i (\\hat y_i - y_i)^2`, and each step moves the
-parameters against the gradient: :math:`w \\leftarrow w - \\eta\\,\\partial L/\\partial w`.
+Lecture 3 (21:12, 46:17, 53:52). The model is $\hat y = Xw + b$, the loss is the mean
+squared error $L = \frac1N\sum_i (\hat y_i - y_i)^2$, and each step moves the
+parameters against the gradient: $w \leftarrow w - \eta\,\partial L/\partial w$.
 """
 
 from __future__ import annotations

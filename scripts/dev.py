@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import shutil
 import subprocess
 import sys
 import venv
@@ -49,6 +50,22 @@ def ensure_env() -> None:
     STAMP.write_text(fingerprint)
 
 
+def ensure_chromium() -> None:
+    """Install Debian's Chromium for the browser tests, where this user may use apt-get.
+
+    Elsewhere the browser tests skip and say why. No browser is downloaded by a test tool.
+    """
+    if shutil.which("chromium"):
+        return
+    if os.geteuid() != 0 or not shutil.which("apt-get"):
+        print("dev: Chromium is missing and apt-get needs root here: the browser tests will be skipped", flush=True)
+        return
+    print("dev: installing Debian's chromium for the browser tests", flush=True)
+    env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
+    subprocess.run(["apt-get", "update", "-qq"], env=env, check=False)
+    subprocess.run(["apt-get", "install", "-y", "-qq", "chromium"], env=env, check=False, stdout=subprocess.DEVNULL)
+
+
 def run(args: list[str]) -> int:
     """Run a tool from ``.venv/bin`` in the repo root and return its exit code."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONUNBUFFERED": "1"}
@@ -65,6 +82,7 @@ def main(argv: list[str]) -> int:
         return run(["mkdocs", "serve", *rest])
     if command == "build":
         return run(["mkdocs", "build", "--strict", *rest])
+    ensure_chromium()
     # Two workers for two cores; a file's tests stay together so a module's fixtures run once.
     return run(["pytest", "-n", "2", "--dist", "loadfile", *rest])
 

@@ -1,0 +1,32 @@
+// MathJax 2 (served from assets/mathjax) typesets only what pymdownx.arithmatex marked.
+// jupyter-server-mathjax ships the HTML-CSS output with the STIX web fonts (served locally).
+window.MathJax = {
+  "HTML-CSS": {
+    availableFonts: [],
+    preferredFont: null,
+    webFont: "STIX-Web",
+    imageFont: null,
+    // MathJax's probe font points at about:blank, which Chromium refuses with a console error;
+    // a local() source fetches nothing and falls back the same way.
+    styles: { "@font-face": { "font-family": "MathJax_Blank", src: "local('MathJax_Blank')" } },
+  },
+  tex2jax: {
+    inlineMath: [["\\(", "\\)"]],
+    displayMath: [["\\[", "\\]"]],
+    processEscapes: true,
+    processEnvironments: true,
+    ignoreClass: ".*|",
+    processClass: "arithmatex",
+  },
+  showMathMenu: false,
+  messageStyle: "none",
+};
+
+// Material's instant navigation swaps pages without a reload: typeset each new page.
+if (typeof document$ !== "undefined") {
+  document$.subscribe(function () {
+    if (window.MathJax && window.MathJax.Hub) {
+      window.MathJax.Hub.Queue(["Typeset", window.MathJax.Hub]);
+    }
+  });
+}

@@ -1,0 +1,131 @@
+"""The built site in a real browser: Debian's headless Chromium, driven by Playwright.
+
+Skipped, with the reason, where /usr/bin/chromium is absent (``scripts/dev.py test`` installs it
+with apt-get where it can). Screenshots land in ``test-artifacts/``.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import re
+import shutil
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ROOT
+from tests.test_site import build
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+ARTIFACTS = ROOT / "test-artifacts"
+# Without these Chromium keeps calling home, and this machine's closed network refuses it.
+FLAGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+# MathJax replaced the TeX with typeset HTML, tall enough to hold a fraction.
+RENDERED_MATH = """() => Array.from(document.querySelectorAll('.MathJax_Display'))
+    .some(e => e.getBoundingClientRect().height > 30)"""
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(not Path(CHROMIUM).exists(), reason=f"no Chromium at {CHROMIUM}: apt-get install chromium"),
+]
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - the base class's name
+        pass
+
+
+@pytest.fixture(scope="module")
+def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The site built from this checkout, served on 127.0.0.1 for the module's tests."""
+    site = tmp_path_factory.mktemp("browser-site")
+    result = build(ROOT / "mkdocs.yml", site)
+    assert result.returncode == 0, result.stderr
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(site)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[object]:
+    sync_api = pytest.importorskip("playwright.sync_api")
+    with sync_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS, headless=True)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser, base_url: str) -> Iterator[object]:
+    """A fresh page that records console errors and requests leaving 127.0.0.1."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.errors = []  # type: ignore[attr-defined]
+    page.external = []  # type: ignore[attr-defined]
+    page.on("console", lambda msg: msg.type == "error" and page.errors.append(msg.text))
+    page.on("pageerror", lambda exc: page.errors.append(str(exc)))
+    page.on("request", lambda req: req.url.startswith(base_url) or page.external.append(req.url))
+    yield page
+    context.close()
+
+
+def test_index_lists_every_seed_timecode(page, base_url: str, seeds: Path) -> None:
+    from tests.test_timecodes import seed_links
+
+    page.goto(base_url + "lectures/")
+    hrefs = page.eval_on_selector_all("article a[href*='&t=']", "els => els.map(e => e.href)")
+    expected = seed_links(seeds)
+    assert len(hrefs) == sum(len(v) for v in expected.values()) == 80
+    for video, moments in expected.items():
+        for playlist, instant in moments:
+            hours, rest = divmod(instant, 3600)
+            t = f"{hours}h{rest // 60:02d}m{rest % 60:02d}s" if hours else f"{rest // 60}m{rest % 60:02d}s"
+            assert f"https://www.youtube.com/watch?v={video}&list={playlist}&t={t}" in hrefs
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "index.png"))
+    assert page.errors == [] and page.external == []
+
+
+def test_topic_link_and_back_link(page, base_url: str) -> None:
+    page.goto(base_url + "lectures/")
+    page.click("article a[href*='topics/gradient_descent/']")
+    page.wait_for_url(re.compile(r"/topics/gradient_descent/"))
+    assert "Градиентный спуск" in page.inner_text("h1")
+    page.wait_for_function(RENDERED_MATH, timeout=15_000)
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "topic-gradient_descent.png"), full_page=True)
+    page.click("#v-lektsiyakh ~ ul a[href*='lectures/']")
+    page.wait_for_url(re.compile(r"/lectures/"))
+    assert page.errors == [] and page.external == []
+
+
+def test_math_is_typeset_offline(page, base_url: str) -> None:
+    page.goto(base_url + "topics/gradient_descent/")
+    # A typeset display formula with fractions and sums is several text lines tall.
+    page.wait_for_function(RENDERED_MATH, timeout=15_000)
+    assert "\\frac" not in page.inner_text("article")  # no raw TeX left visible
+    assert page.errors == [] and page.external == []
+
+
+@pytest.mark.parametrize("query", ["обратное распространение", "backprop"])
+def test_search_finds_backprop(page, base_url: str, query: str) -> None:
+    page.goto(base_url)
+    page.click("label.md-search__icon, .md-header__button[for='__search']")
+    page.fill("input.md-search__input", query)
+    page.wait_for_selector(".md-search-result__item a", timeout=10_000)
+    links = page.eval_on_selector_all(".md-search-result__item a", "els => els.map(e => e.href)")
+    assert any("/topics/backprop/" in link for link in links), links
