@@ -13,6 +13,8 @@ from pydantic import ValidationError
 from lectureref.timecodes.schema import Course
 
 Loc = tuple[str | int, ...]
+# libyaml when present (10× faster on large files), with the same line marks.
+_LOADER = getattr(yaml, "CBaseLoader", yaml.BaseLoader)
 
 
 @dataclass(frozen=True)
@@ -42,7 +44,7 @@ def _compose(path: Path, text: str) -> tuple[object, dict[Loc, int]]:
     as a base-60 integer (YAML 1.1), and ``8:00`` too.
     """
     try:
-        root = yaml.compose(text, Loader=yaml.BaseLoader)
+        root = yaml.compose(text, Loader=_LOADER)
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
         line = mark.line + 1 if mark else 1
