@@ -15,7 +15,7 @@ from mkdocs.structure.nav import Navigation, Section
 
 from lectureref.timecodes.loader import TimecodeError, load_courses
 
-TITLES = {"Lectures": "Лекции", "Topics": "Темы", "Notebooks": "Ноутбуки с графиками"}
+TITLES = {"Lectures": "Лекции", "Topics": "Темы", "Notebooks": "Ноутбуки с графиками", "Api": "API"}
 
 
 def _first_mentions(docs_dir: str) -> dict[str, tuple[int, ...]]:
