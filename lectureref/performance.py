@@ -1,0 +1,71 @@
+"""Measuring speed honestly: FLOP/s of a matrix product and seconds per training step.
+
+Lecture 5 (8:49) compares processors by TFLOP/s. These helpers measure what a device really
+delivers, with warm-up and CUDA synchronisation, so CPU and GPU figures are comparable.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+
+import torch
+from torch import nn
+
+from lectureref.device import get_device
+
+
+def matmul_flops(n: int) -> int:
+    """Floating-point operations of an ``(n×n) @ (n×n)`` product: n² dot products of 2n − 1 ≈ 2n³."""
+    return 2 * n**3
+
+
+def best_seconds(fn: Callable[[], object], device: torch.device, repeat: int = 5, warmup: int = 2) -> float:
+    """The fastest of ``repeat`` timed calls of ``fn`` after ``warmup`` untimed ones.
+
+    CUDA runs asynchronously: the clock stops only after ``torch.cuda.synchronize``.
+    """
+
+    def sync() -> None:
+        if device.type == "cuda":
+            torch.cuda.synchronize(device)
+
+    # --8<-- [start:timer]
+    for _ in range(warmup):
+        fn()
+    sync()
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        fn()
+        sync()  # on CUDA the call returned before the work was done
+        times.append(time.perf_counter() - start)
+    return min(times)
+    # --8<-- [end:timer]
+
+
+def matmul_tflops(n: int = 1024, dtype: torch.dtype = torch.float32, device: torch.device | None = None) -> float:
+    """Achieved TFLOP/s of an ``n×n`` matrix product on ``device`` (default: :func:`get_device`)."""
+    device = device or get_device()
+    a = torch.randn(n, n, dtype=dtype, device=device)
+    b = torch.randn(n, n, dtype=dtype, device=device)
+    return matmul_flops(n) / best_seconds(lambda: a @ b, device) / 1e12
+
+
+def step_seconds(
+    model: nn.Module, x: torch.Tensor, y: torch.Tensor, loss_fn: Callable = nn.functional.cross_entropy,
+    device: torch.device | None = None, steps: int = 10,
+) -> float:
+    """Seconds per training step (forward, backward, SGD update) of ``model`` on one batch."""
+    device = device or get_device()
+    model = model.to(device)
+    x, y = x.to(device), y.to(device)
+    optimizer = torch.optim.SGD(model.parameters(), lr=1e-3)
+
+    def train() -> None:
+        for _ in range(steps):
+            optimizer.zero_grad()
+            loss_fn(model(x), y).backward()
+            optimizer.step()
+
+    return best_seconds(train, device, repeat=3, warmup=1) / steps

@@ -1,0 +1,36 @@
+"""lectureref.performance: the FLOP count, the timer and the step timer."""
+
+from __future__ import annotations
+
+import time
+
+import torch
+from torch import nn
+
+from lectureref.performance import best_seconds, matmul_flops, matmul_tflops, step_seconds
+
+
+def test_matmul_flops_counts_multiplies_and_adds() -> None:
+    n = 7
+    # n² outputs, each n multiplications and n − 1 additions; the usual count rounds to 2n³.
+    exact = n * n * (n + n - 1)
+    assert matmul_flops(n) == 2 * n**3 and matmul_flops(n) - exact == n * n
+
+
+def test_best_seconds_takes_the_fastest_run() -> None:
+    delays = iter([0.0, 0.0, 0.03, 0.01, 0.02])  # two warm-up calls, then three timed
+    seconds = best_seconds(lambda: time.sleep(next(delays)), torch.device("cpu"), repeat=3, warmup=2)
+    assert 0.009 < seconds < 0.02
+
+
+def test_matmul_tflops_is_a_plausible_cpu_figure() -> None:
+    tflops = matmul_tflops(128, torch.float32, torch.device("cpu"))
+    assert 1e-4 < tflops < 10  # between 0.1 GFLOP/s and 10 TFLOP/s on any CPU
+
+
+def test_step_seconds_trains_the_model() -> None:
+    torch.manual_seed(0)
+    model = nn.Linear(4, 3)
+    before = model.weight.detach().clone()
+    seconds = step_seconds(model, torch.randn(8, 4), torch.tensor([0, 1, 2, 0, 1, 2, 0, 1]), device=torch.device("cpu"), steps=2)
+    assert seconds > 0 and not torch.equal(before, model.weight.detach())
