@@ -9,7 +9,7 @@ import numpy as np
 import torch
 from torch import nn
 from torch.utils.data import DataLoader, TensorDataset
-from tqdm.auto import tqdm
+from tqdm import tqdm  # plain bar: tqdm.auto wants ipywidgets inside notebooks
 
 from lectureref.device import get_device
 

@@ -22,9 +22,10 @@ TIMEOUT_S = 120
 
 
 def execute(path: Path) -> nbformat.NotebookNode:
-    """Run every cell of ``path`` (from the repo root, Agg backend) and return the notebook."""
+    """Run every cell of ``path`` (from the repo root, inline plots) and return the notebook."""
     notebook = nbformat.read(path, as_version=4)
-    os.environ.setdefault("MPLBACKEND", "Agg")
+    # The kernel's own inline backend stores the figures; an inherited MPLBACKEND=Agg would not.
+    os.environ.pop("MPLBACKEND", None)
     NotebookClient(notebook, timeout=TIMEOUT_S, kernel_name="python3", resources={"metadata": {"path": str(ROOT)}}).execute()
     return notebook
 

@@ -1,4 +1,4 @@
-"""How many TFLOP/s does this machine deliver? float32 vs float64 on the CPU (and CUDA if present)."""
+"""How many FLOP/s does this machine deliver? float32 vs float64 on the CPU (and CUDA if present)."""
 
 import torch
 
@@ -15,8 +15,12 @@ def main() -> None:
     if get_device().type == "cuda":
         print(f"GPU: float32 {matmul_tflops(4096, torch.float32, get_device()):.1f} TFLOP/s")
     # --8<-- [end:run]
-    # The page claims: float32 is faster than float64 (twice the numbers per SIMD register).
-    assert single > 1.1 * double
+    # Timing is for benchmarks, not for asserts (a busy machine changes it). What the page
+    # does claim: float32's speed costs precision, ~1e-7 relative against float64's 1e-16.
+    a = torch.randn(512, 512, dtype=torch.float64)
+    exact = a @ a
+    error32 = ((a.float() @ a.float()).double() - exact).abs().max() / exact.abs().max()
+    assert 1e-8 < error32 < 1e-5
 
 
 if __name__ == "__main__":
