@@ -93,3 +93,69 @@ def fit_closed_form(X: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, float]:
     Xb = np.column_stack([X, np.ones(len(X))])
     coef, *_ = np.linalg.lstsq(Xb, y, rcond=None)
     return coef[:-1], float(coef[-1])
+
+
+# ---------------------------------------------------------------------------------------------
+# Learning rate, feature scaling and minibatches (lecture 3, 53:52).
+
+
+def standardize(
+    X: np.ndarray, mean: np.ndarray | None = None, std: np.ndarray | None = None
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Shift and scale every feature to mean 0, standard deviation 1.
+
+    Pass the ``mean`` and ``std`` of the training set to transform validation/test data the
+    same way (statistics come from training data only). Returns ``(X_scaled, mean, std)``.
+    """
+    # --8<-- [start:standardize]
+    mean = X.mean(axis=0) if mean is None else mean
+    std = X.std(axis=0) if std is None else std
+    return (X - mean) / std, mean, std
+    # --8<-- [end:standardize]
+
+
+def max_stable_lr(X: np.ndarray) -> float:
+    """The learning rate above which full-batch gradient descent on the MSE diverges.
+
+    The MSE is a quadratic with Hessian ``H = 2/N · X̃ᵀX̃`` (``X̃`` = ``X`` with a column of ones
+    for the bias). A step multiplies the error along an eigenvector of ``H`` with eigenvalue ``h``
+    by ``1 − lr·h``: it shrinks for every direction only while ``lr < 2 / h_max``.
+    """
+    # --8<-- [start:max_lr]
+    Xb = np.column_stack([X, np.ones(len(X))])
+    h_max = np.linalg.eigvalsh(2.0 / len(X) * Xb.T @ Xb).max()
+    return float(2.0 / h_max)
+    # --8<-- [end:max_lr]
+
+
+def minibatches(n: int, batch_size: int, epochs: int, seed: int = 0) -> list[np.ndarray]:
+    """Index arrays of every SGD step: a fresh permutation of ``range(n)`` each epoch, cut in batches.
+
+    A numpy and a PyTorch loop that walk the same list see identical batches.
+    """
+    rng = np.random.default_rng(seed)
+    batches = []
+    for _ in range(epochs):
+        order = rng.permutation(n)
+        batches += [order[i : i + batch_size] for i in range(0, n, batch_size)]
+    return batches
+
+
+def fit_sgd(
+    X: np.ndarray, y: np.ndarray, lr: float = 0.1, epochs: int = 10, batch_size: int = 16, seed: int = 0
+) -> LinearFit:
+    """Minibatch SGD from ``w = 0, b = 0``; ``losses`` holds the full-data MSE after each epoch.
+
+    Each step uses the gradient of ``batch_size`` examples only: a noisy estimate of the full
+    gradient, but ``N / batch_size`` steps per pass over the data instead of one.
+    """
+    w, b, losses = np.zeros(X.shape[1]), 0.0, []
+    steps_per_epoch = -(-len(X) // batch_size)
+    # --8<-- [start:sgd_loop]
+    for step, idx in enumerate(minibatches(len(X), batch_size, epochs, seed), start=1):
+        _, dw, db = mse_grad(X[idx], y[idx], w, b)      # gradient on one batch
+        w, b = w - lr * dw, b - lr * db
+        if step % steps_per_epoch == 0:                  # end of an epoch: log the full loss
+            losses.append(mse_grad(X, y, w, b)[0])
+    # --8<-- [end:sgd_loop]
+    return LinearFit(w, b, losses)

@@ -1,0 +1,129 @@
+"""Logistic regression: sigmoid, binary cross-entropy, gradient descent; numpy and PyTorch.
+
+Lecture 3 (9:41, 14:55) and lecture 4 (29:06). The model gives :math:`p = \\sigma(w^\\top x + b)`,
+the probability of class 1; the boundary :math:`w^\\top x + b = 0` is a line (a hyperplane).
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+import numpy as np
+import torch
+import torch.nn.functional as F
+
+from lectureref.device import get_device
+from lectureref.regularization import l2_penalty, sgd_param_groups
+
+
+class LogisticFit(NamedTuple):
+    """Fitted weights ``w`` (D,), bias ``b`` and the loss before each step."""
+
+    w: np.ndarray
+    b: float
+    losses: list[float]
+
+
+def sigmoid(z: np.ndarray) -> np.ndarray:
+    """``1 / (1 + e^{−z})`` without overflow: ``exp(−log(1 + e^{−z}))`` via ``logaddexp``."""
+    return np.exp(-np.logaddexp(0.0, -z))
+
+
+def log_sigmoid(z: np.ndarray) -> np.ndarray:
+    """``log σ(z) = −log(1 + e^{−z})``, finite for any ``z`` (``log(sigmoid(z))`` gives ``−inf``)."""
+    return -np.logaddexp(0.0, -z)
+
+
+def bce_with_logits(z: np.ndarray, y: np.ndarray) -> tuple[float, np.ndarray]:
+    """Mean binary cross-entropy of logits ``z`` (N,) against labels ``y`` (N,) in {0, 1}.
+
+    Returns ``(loss, dL/dz)``. With ``log σ(z)`` and ``log(1 − σ(z)) = log σ(−z)``:
+    ``−[y log σ(z) + (1 − y) log σ(−z)] = log(1 + e^z) − y z``.
+    """
+    # --8<-- [start:bce]
+    loss = float(np.mean(np.logaddexp(0.0, z) - y * z))   # = −mean[y log p + (1−y) log(1−p)]
+    dz = (sigmoid(z) - y) / len(z)                          # dL/dz = (p − y) / N
+    # --8<-- [end:bce]
+    return loss, dz
+
+
+def logistic_loss_grad(
+    X: np.ndarray, y: np.ndarray, w: np.ndarray, b: float, l2: float = 0.0
+) -> tuple[float, np.ndarray, float]:
+    """Loss (BCE + ``l2·‖w‖²``) and gradients ``(loss, dL/dw, dL/db)`` for ``X`` (N, D)."""
+    # --8<-- [start:grad]
+    z = X @ w + b                            # logits (N,)
+    loss, dz = bce_with_logits(z, y)
+    dw, db = X.T @ dz, float(dz.sum())       # chain rule through z = Xw + b
+    # --8<-- [end:grad]
+    if l2:
+        penalty, dpenalty = l2_penalty(w, l2)
+        loss, dw = loss + penalty, dw + dpenalty
+    return loss, dw, db
+
+
+def fit_logistic(X: np.ndarray, y: np.ndarray, lr: float = 1.0, steps: int = 300, l2: float = 0.0) -> LogisticFit:
+    """Full-batch gradient descent from ``w = 0, b = 0``."""
+    w, b, losses = np.zeros(X.shape[1]), 0.0, []
+    # --8<-- [start:numpy_loop]
+    for _ in range(steps):
+        loss, dw, db = logistic_loss_grad(X, y, w, b, l2)
+        w, b = w - lr * dw, b - lr * db
+        losses.append(loss)
+    # --8<-- [end:numpy_loop]
+    return LogisticFit(w, b, losses)
+
+
+def fit_logistic_torch(
+    X: np.ndarray, y: np.ndarray, lr: float = 1.0, steps: int = 300, l2: float = 0.0, device: torch.device | None = None
+) -> LogisticFit:
+    """The same descent in PyTorch (float64): ``binary_cross_entropy_with_logits`` + autograd.
+
+    The L2 term is ``weight_decay = 2·l2`` on ``w`` (see :mod:`lectureref.regularization`), so the
+    recorded loss is the data term only; :func:`fit_logistic` adds the penalty to its losses.
+    """
+    device = device or get_device()
+    Xt = torch.as_tensor(X, dtype=torch.float64, device=device)
+    yt = torch.as_tensor(y, dtype=torch.float64, device=device)
+    w = torch.zeros(X.shape[1], dtype=torch.float64, device=device, requires_grad=True)
+    b = torch.zeros((), dtype=torch.float64, device=device, requires_grad=True)
+    optimizer = torch.optim.SGD(sgd_param_groups([w], [b], l2), lr=lr)
+    losses = []
+    # --8<-- [start:torch_loop]
+    for _ in range(steps):
+        loss = F.binary_cross_entropy_with_logits(Xt @ w + b, yt)   # stable: log-sigmoid inside
+        optimizer.zero_grad()
+        loss.backward()
+        optimizer.step()
+        losses.append(loss.item())
+    # --8<-- [end:torch_loop]
+    return LogisticFit(w.detach().cpu().numpy(), float(b.item()), losses)
+
+
+def predict_proba(X: np.ndarray, w: np.ndarray, b: float) -> np.ndarray:
+    """``P(y = 1 | x)`` for each row of ``X``: (N,)."""
+    return sigmoid(X @ w + b)
+
+
+def predict(X: np.ndarray, w: np.ndarray, b: float) -> np.ndarray:
+    """Class 1 where ``w·x + b > 0`` (i.e. ``p > 0.5``), else 0: (N,) int64."""
+    return (X @ w + b > 0).astype(np.int64)
+
+
+def boundary_x2(x1: np.ndarray, w: np.ndarray, b: float) -> np.ndarray:
+    """For 2-D inputs: the ``x2`` on the decision line ``w1·x1 + w2·x2 + b = 0`` at each ``x1``."""
+    return -(w[0] * x1 + b) / w[1]
+
+
+def make_two_blobs(n: int = 200, distance: float = 2.0, seed: int = 0) -> tuple[np.ndarray, np.ndarray]:
+    """Two overlapping Gaussian clouds in 2-D, ``n // 2`` points each, centres ``distance`` apart.
+
+    They overlap, so the maximum-likelihood weights are finite (on separable data they grow
+    without bound).
+    """
+    rng = np.random.default_rng(seed)
+    half = n // 2
+    centre = np.array([distance / 2, distance / 4])
+    X = np.concatenate([rng.standard_normal((half, 2)) - centre, rng.standard_normal((n - half, 2)) + centre])
+    y = np.concatenate([np.zeros(half), np.ones(n - half)])
+    return X, y

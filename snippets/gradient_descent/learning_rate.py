@@ -1,0 +1,27 @@
+"""Too small, good, too large: the same 50 steps with three learning rates."""
+
+import numpy as np
+
+from lectureref.gradient_descent import fit_closed_form, fit_numpy, make_regression, max_stable_lr
+
+
+def main() -> None:
+    X, y, _, _ = make_regression(n=200, n_features=3, noise=0.1, seed=0)
+    w, b = fit_closed_form(X, y)
+    best = float(np.mean((X @ w + b - y) ** 2))
+    # --8<-- [start:main]
+    lr_max = max_stable_lr(X)                      # ≈ 0.906 for these features
+    final = {}
+    for lr in [0.01, 0.5, 1.1 * lr_max]:
+        final[lr] = fit_numpy(X, y, lr=lr, steps=50).losses[-1]
+        print(f"lr = {lr:.3f}: MSE after 50 steps {final[lr]:.3g} (optimum {best:.4f})")
+    # --8<-- [end:main]
+    # The page claims: lr = 0.01 crawls (MSE ≈ 0.58, 60× the optimum), lr = 0.5 is at the optimum,
+    # 1.1 × lr_max diverges (MSE > 1e3).
+    small, good, large = final.values()
+    assert small > 0.3 and abs(good - best) < 1e-6 and large > 1e3
+    assert 0.85 < lr_max < 0.95
+
+
+if __name__ == "__main__":
+    main()

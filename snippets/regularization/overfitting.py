@@ -1,0 +1,36 @@
+"""Where L2 pays off: 60 examples, 30 features, only 3 of them informative."""
+
+import numpy as np
+
+from lectureref.logistic_regression import bce_with_logits, fit_logistic, predict, sigmoid
+from lectureref.metrics import accuracy
+
+
+def make_data(rng: np.random.Generator, n: int, w_true: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    X = rng.standard_normal((n, len(w_true)))
+    return X, (rng.random(n) < sigmoid(X @ w_true)).astype(np.float64)   # labels drawn from the model
+
+
+def main() -> None:
+    rng = np.random.default_rng(0)
+    w_true = np.zeros(30)
+    w_true[:3] = 2.0
+    (X, y), (X_val, y_val) = make_data(rng, 60, w_true), make_data(rng, 2000, w_true)
+    results = {}
+    # --8<-- [start:main]
+    for lam in [0.0, 0.001, 0.01, 0.03, 0.1]:
+        fit = fit_logistic(X, y, lr=1.0, steps=1000, l2=lam)
+        val_loss, _ = bce_with_logits(X_val @ fit.w + fit.b, y_val)
+        train_acc, val_acc = accuracy(y, predict(X, fit.w, fit.b)), accuracy(y_val, predict(X_val, fit.w, fit.b))
+        results[lam] = (val_loss, val_acc)
+        print(f"λ = {lam:<5g} ‖w‖ = {np.linalg.norm(fit.w):5.2f}  train {train_acc:.0%}  val {val_acc:.1%}  val BCE {val_loss:.3f}")
+    # --8<-- [end:main]
+    # The page claims: without L2 train is 100 % and val BCE ≈ 1.41; λ = 0.03 gives val BCE ≈ 0.49
+    # and val accuracy 75.7 % instead of 73.8 %.
+    assert results[0.0][0] > 1.3 and results[0.03][0] < 0.5
+    assert min(results, key=lambda lam: results[lam][0]) == 0.03
+    assert results[0.03][1] > results[0.0][1] + 0.01
+
+
+if __name__ == "__main__":
+    main()
