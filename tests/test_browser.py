@@ -132,3 +132,11 @@ def test_search_finds_the_topic(page, base_url: str, query: str, topic: str) -> 
     page.wait_for_function("() => document.querySelectorAll('.md-search-result__item a').length > 0", timeout=10_000)
     links = page.eval_on_selector_all(".md-search-result__item a", "els => els.map(e => e.href)")
     assert any(f"/topics/{topic}/" in link for link in links), links
+
+
+def test_notebook_page_shows_its_plots_offline(page, base_url: str) -> None:
+    """Notebook pages load nbconvert's scripts too: they must stay on 127.0.0.1 and error-free."""
+    page.goto(base_url + "notebooks/gradient_descent/")
+    page.wait_for_function("() => Array.from(document.images).some(i => i.src.startsWith('data:image/png') && i.naturalWidth > 100)")
+    page.wait_for_timeout(1000)  # let MathJax and the module scripts run
+    assert page.errors == [] and page.external == []

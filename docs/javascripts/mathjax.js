@@ -1,4 +1,6 @@
-// MathJax 2 (served from assets/mathjax) typesets only what pymdownx.arithmatex marked.
+// MathJax 2, served from assets/mathjax. Pages written in Markdown carry arithmatex's \( \) and
+// \[ \] delimiters; notebook pages add $ delimiters through nbconvert's text/x-mathjax-config
+// block, which MathJax merges in at start-up. MathJax itself never looks inside pre/code.
 // jupyter-server-mathjax ships the HTML-CSS output with the STIX web fonts (served locally).
 window.MathJax = {
   "HTML-CSS": {
@@ -15,8 +17,6 @@ window.MathJax = {
     displayMath: [["\\[", "\\]"]],
     processEscapes: true,
     processEnvironments: true,
-    ignoreClass: ".*|",
-    processClass: "arithmatex",
   },
   showMathMenu: false,
   messageStyle: "none",
