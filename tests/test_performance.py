@@ -23,9 +23,10 @@ def test_best_seconds_takes_the_fastest_run() -> None:
     assert 0.009 < seconds < 0.02
 
 
-def test_matmul_tflops_is_a_plausible_cpu_figure() -> None:
+def test_matmul_tflops_is_a_finite_rate() -> None:
+    # No lower bound: a busy machine may be arbitrarily slow, and speed is for benchmarks.
     tflops = matmul_tflops(128, torch.float32, torch.device("cpu"))
-    assert 1e-4 < tflops < 10  # between 0.1 GFLOP/s and 10 TFLOP/s on any CPU
+    assert 0 < tflops < 1e3
 
 
 def test_step_seconds_trains_the_model() -> None:
@@ -34,3 +35,11 @@ def test_step_seconds_trains_the_model() -> None:
     before = model.weight.detach().clone()
     seconds = step_seconds(model, torch.randn(8, 4), torch.tensor([0, 1, 2, 0, 1, 2, 0, 1]), device=torch.device("cpu"), steps=2)
     assert seconds > 0 and not torch.equal(before, model.weight.detach())
+
+
+def test_gpu_benchmark_workloads_run_on_the_cpu() -> None:
+    """scripts/bench.py --device cuda runs these; a tiny CPU run keeps them working without a GPU."""
+    from scripts.bench_gpu import workloads
+
+    for name, run in workloads().items():
+        assert run(torch.device("cpu"), tiny=True) > 0, name
