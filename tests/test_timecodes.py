@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from lectureref.timecodes import TimecodeError, deep_link, format_time, load_course, parse_time, t_param
-from lectureref.timecodes.render import backlinks, index_page, md_text
+from lectureref.timecodes.render import backlinks, index_page, lecture_page_text, md_text, topics_page
 from lectureref.timecodes.topics import scan_topics
 from tests.conftest import DOCS
 
@@ -59,8 +59,30 @@ def test_course_links_match_seed(seeds: Path) -> None:
     for lecture in course.lectures:
         ours = [(course.playlist_of(lecture), e.t) for e in lecture.entries if e.t is not None]
         assert ours == expected[lecture.video], f"lecture {lecture.number}"
+    assert [lec.video for lec in course.lectures] == list(expected)  # all 10 lectures, in order
+    assert sum(len(v) for v in expected.values()) == 80
     lecture3 = next(lec for lec in course.lectures if lec.video == "kWTC1NvL894")
     assert len([e for e in lecture3.entries if e.t is not None]) == 15
+    assert len([e for e in lecture3.entries if e.t is None]) == 1
+    # every timed moment leads to a topic; so do the untimed notes (ONNX alone teaches no topic)
+    untopical = [e.text for lec in course.lectures for e in lec.entries if e.page is None]
+    assert len(untopical) == 1 and untopical[0].startswith("ONNX")
+    # the lectures' untimed notes are there too (lecture 5: TensorBoard … ensembles)
+    lecture5 = next(lec for lec in course.lectures if lec.number == 5)
+    assert {e.page for e in lecture5.entries if e.t is None} >= {"dropout", "batchnorm", "regularization", "ensembles", "lr_schedules"}
+
+
+def test_see_also_videos_match_seed_002(seeds: Path) -> None:
+    """The loose videos: ids that seed 002 links, and the ml-mipt seminar's three timecodes."""
+    text = (seeds / "002_c19776f089cb2481.txt").read_text(encoding="utf-8")
+    course = load_course(DOCS / "timecodes" / "see-also.yml", {n: t.anchors for n, t in scan_topics(DOCS).items()})
+    assert course.playlist is None and all(lec.playlist is None for lec in course.lectures)
+    for lecture in course.lectures:
+        assert f"youtu.be/{lecture.video}" in text, lecture.video
+    seminar = course.lectures[0]
+    line = next(line for line in text.splitlines() if seminar.video in line)
+    assert [e.clock for e in seminar.entries] == re.findall(r"(\d+:\d\d) -", line) == ["1:34", "7:19", "11:01"]
+    assert all(e.page for lec in course.lectures for e in lec.entries)
 
 
 def write(tmp_path: Path, body: str) -> Path:
@@ -100,6 +122,10 @@ def test_good_file_loads(tmp_path: Path) -> None:
         ("topic: gradient_descent", "topic: gradient_descent#nope", 10, "unknown anchor #nope"),
         ("video: kWTC1NvL894", "video: kWTC1NvL89", 6, "malformed value 'kWTC1NvL89'"),
         ("playlist: PL5FkQ0AF9O_o2Eb5Qn8pwCDg7TniyV1Wb", "playlist: nope", 2, "malformed value 'nope'"),
+        ("video: kWTC1NvL894", "video: kWTC1NvL8?4", 6, "malformed value 'kWTC1NvL8\\?4'"),
+        ('t: "8:00"', 't: "8:0"', 8, "seconds need two digits"),
+        ("topic: gradient_descent", "topic: Gradient-Descent", 10, "malformed value 'Gradient-Descent'"),
+        ("    title: L\n", "    title: L\n    duration: 10\n", 6, "unknown key 'duration'"),
         ('t: "1:04:36"', 't: "7:00"', 11, "out of order"),
         ('t: "1:04:36"', 't: "8:00"', 11, "duplicate time 8:00"),
         ("        text: second", "        text: second\n        speaker: x", 13, "unknown key 'speaker'"),
@@ -117,9 +143,14 @@ def test_bad_file_names_file_and_line(tmp_path: Path, old: str, new: str, line: 
 
 def test_text_is_shown_never_interpreted(tmp_path: Path) -> None:
     body = GOOD.replace("text: first", "text: '<script>alert(1)</script> **bold** [x](y) $x$'")
+    body = body.replace("title: L", "title: '<b>L</b> _x_'")
     course = load_course(write(tmp_path, body), TOPICS)
-    page = index_page([course], {"gradient_descent": "GD"})
-    assert "<script>" not in page and "**bold**" not in page and "[x](y)" not in page
+    titles = {"gradient_descent": "<i>GD</i>"}
+    pages = [index_page([course], titles), lecture_page_text(course, course.lectures[0], titles),
+             topics_page([course], titles), backlinks([course], "gradient_descent")]
+    for page in pages:
+        assert "<script>" not in page and "**bold**" not in page and "[x](y)" not in page, page
+        assert "<b>" not in page and "<i>" not in page and "_x_" not in page, page
     assert md_text("a<b") == "a&#60;b"
 
 
@@ -127,4 +158,25 @@ def test_backlinks_list_every_moment_of_a_topic(tmp_path: Path) -> None:
     course = load_course(write(tmp_path, GOOD), TOPICS)
     block = backlinks([course], "gradient_descent")
     assert "t=8m00s" in block and "1h04m36s" not in block
+    assert "](../lectures/course/1.md)" in block  # each moment names its lecture page
     assert backlinks([course], "no_such_topic") == ""
+
+
+def test_two_lectures_with_one_number_are_refused(tmp_path: Path) -> None:
+    second = "  - number: 1\n    title: M\n    video: tnrbx7V9RbA\n"
+    path = write(tmp_path, GOOD + second)
+    with pytest.raises(TimecodeError, match=rf"{re.escape(str(path))}:13: a second lecture with number 1"):
+        load_course(path, TOPICS)
+
+
+def test_video_placeholder_left_by_the_importer_is_reported(tmp_path: Path) -> None:
+    path = write(tmp_path, GOOD.replace("video: kWTC1NvL894", "video: TODO-video-id"))
+    with pytest.raises(TimecodeError, match=rf"{re.escape(str(path))}:6: .*video id missing"):
+        load_course(path, TOPICS)
+
+
+def test_course_remembers_lines(tmp_path: Path) -> None:
+    course = load_course(write(tmp_path, GOOD), TOPICS)
+    assert course.line("lectures", 0, "entries", 1, "t") == 11
+    assert course.line("lectures", 0, "entries", 1, "nope") == 11  # falls back to the parent
+    assert course.path == tmp_path / "course.yml"

@@ -95,9 +95,15 @@ def _describe(error: Mapping) -> str:
 
 
 def _check_order(course: Course) -> list[tuple[Loc, str]]:
-    """Times within one lecture must be unique and ascending."""
+    """Times within one lecture must be unique and ascending; each lecture gets its own page,
+    so lecture numbers (and the video ids of unnumbered videos) must be unique too."""
     found: list[tuple[Loc, str]] = []
+    pages: set[str] = set()
     for li, lecture in enumerate(course.lectures):
+        key, field = (str(lecture.number), "number") if lecture.number is not None else (lecture.video, "video")
+        if key in pages:
+            found.append((("lectures", li, field), f"a second lecture with {field} {key}: each needs its own page"))
+        pages.add(key)
         last = -1
         for ei, entry in enumerate(lecture.entries):
             if entry.t is None:
@@ -156,6 +162,8 @@ def load_course(path: Path | str, topics: Mapping[str, Iterable[str]] | None = N
     if later:
         raise TimecodeError([Problem(path, _line(lines, loc), msg) for loc, msg in later])
     course._slug = path.stem
+    course._path = path
+    course._lines = lines
     return course
 
 

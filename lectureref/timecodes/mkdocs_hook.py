@@ -1,22 +1,39 @@
 """MkDocs hook: builds the lecture index from ``docs/timecodes/*.yml`` at build time.
 
-Nothing generated is written into ``docs/``: pages are virtual files, so ``mkdocs serve``
-re-renders them whenever a YAML file or a topic page changes. A bad YAML file stops the
-build with ``file:line: message`` for each problem.
+Nothing generated is written into ``docs/``: pages are virtual files (``File.generated``), so
+``mkdocs serve`` re-renders them whenever a YAML file or a topic page changes. Generated:
+
+* ``lectures/index.md`` — every course, lecture and timecode on one page;
+* ``lectures/<course>/<number or video id>.md`` — one page per lecture;
+* ``lectures/topics.md`` — topic → moments;
+* the "В лекциях" block of each topic page.
+
+A bad YAML file, or a timecode past its video's end (per ``docs/timecodes/metadata.json``),
+stops the build with ``file:line: message`` for each problem.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
+from markdown.extensions.toc import slugify as default_slugify
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
-from markdown.extensions.toc import slugify as default_slugify
 
 from lectureref.timecodes.loader import TimecodeError, load_courses
-from lectureref.timecodes.render import INDEX_PAGE, backlinks, index_page
+from lectureref.timecodes.metadata import CACHE_NAME, check_durations, load_cache
+from lectureref.timecodes.render import (
+    INDEX_PAGE,
+    TOPICS_PAGE,
+    backlinks,
+    index_page,
+    lecture_page,
+    lecture_page_text,
+    topics_page,
+)
 from lectureref.timecodes.schema import Course
 from lectureref.timecodes.topics import TOPICS_DIR, scan_topics
 
@@ -27,17 +44,59 @@ _courses: list[Course] = []
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    """Validate the YAML against the topic pages and add the generated index page."""
+    """Validate the YAML against the topic pages and the metadata cache; add the generated pages."""
     slugify = config.mdx_configs.get("toc", {}).get("slugify", default_slugify)
     topics = scan_topics(config.docs_dir, slugify)
+    folder = Path(config.docs_dir) / TIMECODES_DIR
     try:
-        courses = load_courses(Path(config.docs_dir) / TIMECODES_DIR, {n: t.anchors for n, t in topics.items()})
+        courses = load_courses(folder, {n: t.anchors for n, t in topics.items()})
     except TimecodeError as err:
         raise PluginError(f"invalid timecodes:\n{err}") from None
+    try:
+        cache = load_cache(folder / CACHE_NAME)
+    except ValueError as err:
+        raise PluginError(f"invalid metadata cache: {err}") from None
+    problems = check_durations(courses, cache)
+    if problems:
+        raise PluginError("invalid timecodes:\n" + "\n".join(map(str, problems)))
     _courses[:] = courses
     titles = {name: topic.title for name, topic in topics.items()}
     files.append(File.generated(config, INDEX_PAGE, content=index_page(courses, titles)))
+    files.append(File.generated(config, TOPICS_PAGE, content=topics_page(courses, titles)))
+    for course in courses:
+        for lecture in course.lectures:
+            text = lecture_page_text(course, lecture, titles)
+            files.append(File.generated(config, lecture_page(course, lecture), content=text))
     return files
+
+
+def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
+    """In the lectures section: index, topics, then one section per course named by its title,
+    its lectures in course order (auto-nav would sort ``10.md`` before ``2.md``)."""
+    pages = {lecture_page(c, lec): (c, i) for c in _courses for i, lec in enumerate(c.lectures)}
+    for section in nav.items:
+        if not isinstance(section, Section):
+            continue
+        children = section.children
+        if not any(isinstance(p, Page) and p.file.src_uri == INDEX_PAGE for p in children):
+            continue
+        for child in children:
+            if isinstance(child, Section) and child.children and isinstance(child.children[0], Page):
+                first = pages.get(child.children[0].file.src_uri)
+                if first is not None:
+                    child.title = first[0].title
+                    child.children.sort(key=lambda p: pages.get(p.file.src_uri, (None, 10**6))[1])
+
+        def key(item: object) -> tuple[int, int]:
+            if isinstance(item, Page):
+                return (0, 0) if item.file.src_uri == INDEX_PAGE else (1, 0)
+            uri = item.children[0].file.src_uri if isinstance(item, Section) and item.children else ""
+            slugs = [c.slug for c in _courses]
+            course = pages.get(uri, (None, 0))[0]
+            return (2, slugs.index(course.slug) if course else len(slugs))
+
+        children.sort(key=key)
+    return nav
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:

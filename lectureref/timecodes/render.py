@@ -1,18 +1,21 @@
-"""Markdown for the generated index pages and the "В лекциях" blocks of topic pages.
+"""Markdown for the generated pages: the course index, one page per lecture, topic → moments,
+and the "В лекциях" block of each topic page.
 
 Every function returns text; :mod:`lectureref.timecodes.mkdocs_hook` decides where it goes.
 Links are relative to the page the text is placed on (``prefix`` leads back to the docs root).
+No generated page embeds a player or an image from YouTube: a reader's browser contacts
+YouTube only when they follow a link.
 """
 
 from __future__ import annotations
 
-import html
 from collections.abc import Iterable, Mapping
 
 from lectureref.timecodes.schema import Course, Entry, Lecture
 from lectureref.timecodes.timecode import deep_link
 
 INDEX_PAGE = "lectures/index.md"
+TOPICS_PAGE = "lectures/topics.md"
 BACKLINKS_HEADING = "В лекциях"
 # Characters that Markdown, attr_list or arithmatex would act on: written as entities so
 # YAML text is always shown as text.
@@ -21,7 +24,7 @@ _ACTIVE = set("\\`*_[](){}<>#+!|~$&")
 
 def md_text(text: str) -> str:
     """Escape ``text`` so that Markdown and HTML in it are shown, never interpreted."""
-    return "".join(f"&#{ord(c)};" if c in _ACTIVE else c for c in text)
+    return "".join(f"&#{ord(c)};" if c in _ACTIVE else c for c in " ".join(text.split()))
 
 
 def lecture_label(lecture: Lecture) -> str:
@@ -33,6 +36,12 @@ def lecture_anchor(course: Course, lecture: Lecture) -> str:
     """A stable heading id for a lecture on the course index."""
     key = lecture.number if lecture.number is not None else lecture.video
     return f"{course.slug}-{key}".lower()
+
+
+def lecture_page(course: Course, lecture: Lecture) -> str:
+    """The generated page of one lecture: ``lectures/<course>/<number or video id>.md``."""
+    key = lecture.number if lecture.number is not None else lecture.video
+    return f"lectures/{course.slug}/{key}.md"
 
 
 def entry_url(course: Course, lecture: Lecture, entry: Entry) -> str:
@@ -57,6 +66,12 @@ def entry_item(course: Course, lecture: Lecture, entry: Entry, titles: Mapping[s
     return f"- [{entry.clock}]({entry_url(course, lecture, entry)}) — {md_text(entry.text)}{tail}"
 
 
+def video_button(course: Course, lecture: Lecture) -> str:
+    """A plain link styled as a button: nothing is requested from YouTube until it is clicked."""
+    url = deep_link(lecture.video, None, course.playlist_of(lecture))
+    return f"[▶ Смотреть на YouTube]({url}){{ .md-button .md-button--primary }}"
+
+
 def course_section(course: Course, titles: Mapping[str, str], prefix: str) -> str:
     """A course: its title, then each lecture's heading and timecodes."""
     out = [f"## {md_text(course.title)} {{#{course.slug}}}", ""]
@@ -66,8 +81,9 @@ def course_section(course: Course, titles: Mapping[str, str], prefix: str) -> st
         out += [md_text(course.description), ""]
     for lecture in course.lectures:
         video = deep_link(lecture.video, None, course.playlist_of(lecture))
+        page = f"{prefix}{lecture_page(course, lecture)}"
         out += [f"### {md_text(lecture_label(lecture))} {{#{lecture_anchor(course, lecture)}}}", ""]
-        out += [f"[Смотреть на YouTube]({video})", ""]
+        out += [f"[Страница лекции]({page}) · [Смотреть на YouTube]({video})", ""]
         out += [entry_item(course, lecture, e, titles, prefix) for e in lecture.entries]
         out.append("")
     return "\n".join(out)
@@ -78,11 +94,46 @@ def index_page(courses: Iterable[Course], titles: Mapping[str, str]) -> str:
     parts = [
         "# Указатель лекций",
         "",
-        "Каждый таймкод открывает видео на нужной секунде; стрелка ведёт на страницу темы.",
+        "Каждый таймкод открывает видео на нужной секунде; стрелка ведёт на страницу темы. "
+        "Все темы и их моменты на одной странице: [темы → моменты](topics.md).",
         "",
     ]
     parts += [course_section(course, titles, "../") for course in courses]
     return "\n".join(parts)
+
+
+def lecture_topics(lecture: Lecture) -> list[str]:
+    """The topic pages a lecture points to, in order of first mention."""
+    return list(dict.fromkeys(e.page for e in lecture.entries if e.page is not None))
+
+
+def lecture_page_text(course: Course, lecture: Lecture, titles: Mapping[str, str]) -> str:
+    """One lecture: title, a link to the video (no embedded player), timecodes, topics."""
+    prefix = "../../"
+    out = [f"# {md_text(lecture_label(lecture))}", ""]
+    out += [f"Курс: [{md_text(course.title)}]({prefix}{INDEX_PAGE}#{lecture_anchor(course, lecture)})", ""]
+    out += [video_button(course, lecture), ""]
+    out += [
+        "!!! note \"Приватность\"",
+        "    Видео не встроено в страницу: YouTube не получает запросов, пока вы не откроете ссылку.",
+        "",
+    ]
+    timed = [e for e in lecture.entries if e.t is not None]
+    untimed = [e for e in lecture.entries if e.t is None]
+    if timed:
+        out += ["## Таймкоды {#timecodes}", ""]
+        out += [entry_item(course, lecture, e, titles, prefix) for e in timed]
+        out.append("")
+    if untimed:
+        out += ["## Заметки без времени {#notes}", ""]
+        out += [entry_item(course, lecture, e, titles, prefix) for e in untimed]
+        out.append("")
+    pages = lecture_topics(lecture)
+    if pages:
+        out += ["## Темы лекции {#topics}", ""]
+        out += [f"- [{md_text(titles.get(p, p))}]({prefix}topics/{p}.md)" for p in pages]
+        out.append("")
+    return "\n".join(out)
 
 
 def moments(courses: Iterable[Course], page: str) -> list[tuple[Course, Lecture, Entry]]:
@@ -96,17 +147,38 @@ def moments(courses: Iterable[Course], page: str) -> list[tuple[Course, Lecture,
     ]
 
 
+def moment_item(course: Course, lecture: Lecture, entry: Entry, prefix: str) -> str:
+    """One moment as seen from a topic: which lecture, when, what."""
+    where = f"[{md_text(lecture_label(lecture))}]({prefix}{lecture_page(course, lecture)})"
+    if entry.t is None:
+        return f"- {where}: {md_text(entry.text)}"
+    return f"- {where}, [{entry.clock}]({entry_url(course, lecture, entry)}) — {md_text(entry.text)}"
+
+
 def backlinks(courses: Iterable[Course], page: str, prefix: str = "../") -> str:
     """The "В лекциях" block for a topic page: each video moment that points to it."""
+    courses = list(courses)
     found = moments(courses, page)
     if not found:
         return ""
     out = [f"## {BACKLINKS_HEADING} {{#v-lektsiyakh}}", ""]
-    for course, lecture, entry in found:
-        where = f"[{md_text(lecture_label(lecture))}]({prefix}{INDEX_PAGE}#{lecture_anchor(course, lecture)})"
-        if entry.t is None:
-            out.append(f"- {where}: {md_text(entry.text)}")
-        else:
-            url = entry_url(course, lecture, entry)
-            out.append(f"- {where}, [{entry.clock}]({url}) — {md_text(entry.text)}")
+    out += [moment_item(course, lecture, entry, prefix) for course, lecture, entry in found]
     return "\n".join(out) + "\n"
+
+
+def topics_page(courses: Iterable[Course], titles: Mapping[str, str]) -> str:
+    """Topic → moments: every topic page the timecodes point to, in order of first mention."""
+    courses = list(courses)
+    order = list(dict.fromkeys(e.page for c in courses for lec in c.lectures for e in lec.entries if e.page))
+    out = [
+        "# Темы → моменты",
+        "",
+        "Для каждой темы — все места в видео, где о ней говорят. "
+        "Порядок — по первому упоминанию в курсе.",
+        "",
+    ]
+    for page in order:
+        out += [f"## [{md_text(titles.get(page, page))}](../topics/{page}.md) {{#{page}}}", ""]
+        out += [moment_item(c, lec, e, "../") for c, lec, e in moments(courses, page)]
+        out.append("")
+    return "\n".join(out)

@@ -19,11 +19,15 @@ lectures:
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
+
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, field_validator
 
 from lectureref.timecodes.timecode import format_time, parse_time
 
 VIDEO_ID = r"^[A-Za-z0-9_-]{11}$"
+VIDEO_PLACEHOLDER = "TODO-video-id"
 PLAYLIST_ID = r"^(PL|UU|LL|FL|RD|OL)[A-Za-z0-9_-]{10,40}$"
 # A topic page name (docs/topics/<name>.md) with an optional heading anchor.
 TOPIC_REF = r"^[a-z0-9_]+(#[\w-]+)?$"
@@ -68,9 +72,19 @@ class Lecture(_Strict):
 
     number: int | None = Field(default=None, ge=0)
     title: str = Field(min_length=1)
-    video: str = Field(pattern=VIDEO_ID)
+    video: str
     playlist: str | None = Field(default=None, pattern=PLAYLIST_ID)
     entries: list[Entry] = Field(default_factory=list)
+
+    @field_validator("video")
+    @classmethod
+    def _check_video(cls, value: str) -> str:
+        # The importer leaves VIDEO_PLACEHOLDER where plain-text notes carry no id.
+        if value.startswith(VIDEO_PLACEHOLDER):
+            raise ValueError("video id missing: replace the placeholder with the 11-character YouTube id")
+        if not re.match(VIDEO_ID, value):
+            raise ValueError(f"malformed value {value!r}: a YouTube video id is 11 characters of A-Z a-z 0-9 _ -")
+        return value
 
 
 class Course(_Strict):
@@ -81,11 +95,25 @@ class Course(_Strict):
     description: str | None = None
     lectures: list[Lecture] = Field(min_length=1)
     _slug: str = PrivateAttr(default="")
+    _path: Path | None = PrivateAttr(default=None)
+    _lines: dict = PrivateAttr(default_factory=dict)
 
     @property
     def slug(self) -> str:
         """The YAML file's stem: the course's name in URLs."""
         return self._slug
+
+    @property
+    def path(self) -> Path | None:
+        """The YAML file the course was loaded from."""
+        return self._path
+
+    def line(self, *loc: str | int) -> int:
+        """The YAML line of ``loc`` (e.g. ``"lectures", 0, "entries", 2, "t"``), else of its nearest parent."""
+        for end in range(len(loc), -1, -1):
+            if loc[:end] in self._lines:
+                return self._lines[loc[:end]]
+        return 1
 
     def playlist_of(self, lecture: Lecture) -> str | None:
         """The playlist a lecture's deep links carry: its own, else the course's."""

@@ -1,0 +1,139 @@
+"""Video titles and durations from yt-dlp, cached in ``docs/timecodes/metadata.json``.
+
+``python -m lectureref.timecodes metadata`` asks yt-dlp for every video of every course and
+stores what it learns. Without a network yt-dlp raises ``DownloadError``: the command then
+prints one warning and keeps the cache as it is. The site build never goes online: it reads
+the cache and flags every timecode past the end of its video (:func:`check_durations`).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import tempfile
+from collections.abc import Callable, Iterable, Mapping
+from pathlib import Path
+
+from lectureref.timecodes.loader import Problem
+from lectureref.timecodes.schema import Course
+from lectureref.timecodes.timecode import WATCH_URL, format_time
+
+CACHE_NAME = "metadata.json"
+Info = dict[str, object]
+
+
+class _Silent:
+    """A yt-dlp logger that drops everything: the caller reports failures once, in its own words."""
+
+    def debug(self, msg: str) -> None: ...
+    def info(self, msg: str) -> None: ...
+    def warning(self, msg: str) -> None: ...
+    def error(self, msg: str) -> None: ...
+
+
+def watch_url(video: str) -> str:
+    """The URL yt-dlp is asked about for a video id."""
+    return f"{WATCH_URL}?v={video}"
+
+
+def fetch(url: str, timeout: float = 10.0) -> Info:
+    """Title and duration (whole seconds) of the video at ``url``, from yt-dlp.
+
+    Raises
+    ------
+    yt_dlp.utils.DownloadError
+        When yt-dlp cannot get the page (offline, removed video, unsupported URL).
+    """
+    import yt_dlp  # imported here: the site build only reads the cache
+
+    options = {"skip_download": True, "quiet": True, "no_warnings": True, "logger": _Silent(),
+               "socket_timeout": timeout, "extractor_retries": 0, "retries": 0}
+    with yt_dlp.YoutubeDL(options) as ydl:
+        info = ydl.extract_info(url, download=False)
+    duration = info.get("duration")
+    return {"title": info.get("title"), "duration": None if duration is None else int(duration)}
+
+
+def load_cache(path: Path | str) -> dict[str, Info]:
+    """The cached metadata by video id; empty when the file does not exist."""
+    path = Path(path)
+    if not path.exists():
+        return {}
+    data = json.loads(path.read_text(encoding="utf-8"))
+    if not isinstance(data, dict):
+        raise ValueError(f"{path}: expected a JSON object of video id → metadata")
+    return data
+
+
+def save_cache(path: Path | str, cache: Mapping[str, Info]) -> None:
+    """Write the cache to a temporary file beside ``path``, then rename it: never half-written."""
+    path = Path(path)
+    text = json.dumps(dict(sorted(cache.items())), ensure_ascii=False, indent=2) + "\n"
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as out:
+            out.write(text)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def refresh(
+    cache_path: Path | str,
+    urls: Mapping[str, str],
+    fetcher: Callable[[str], Info] = fetch,
+    warn: Callable[[str], None] = lambda msg: print(msg, file=sys.stderr),
+) -> dict[str, Info]:
+    """Fetch each video (id → URL) and update the cache file; return the cache.
+
+    On the first ``DownloadError`` it warns once and stops asking: offline, every other
+    request would fail the same way. Whatever was fetched before that is still saved.
+    """
+    from yt_dlp.utils import DownloadError
+
+    cache = load_cache(cache_path)
+    fetched = 0
+    for video, url in urls.items():
+        try:
+            cache[video] = fetcher(url)
+        except DownloadError as err:
+            known = sum(1 for v in urls if v in cache)
+            reason = str(err).splitlines()[0].removeprefix("ERROR: ")
+            warn(
+                f"warning: yt-dlp could not fetch {url} ({reason}); offline? "
+                f"Using the cached metadata in {cache_path} ({known} of {len(urls)} videos known)."
+            )
+            break
+        fetched += 1
+    if fetched:
+        save_cache(cache_path, cache)
+    return cache
+
+
+def course_urls(courses: Iterable[Course]) -> dict[str, str]:
+    """Every distinct video of the courses, id → watch URL."""
+    return {lec.video: watch_url(lec.video) for course in courses for lec in course.lectures}
+
+
+def check_durations(courses: Iterable[Course], cache: Mapping[str, Info]) -> list[Problem]:
+    """A problem, with file and line, for each timecode at or past its video's end.
+
+    Videos the cache does not know (or knows no duration of) are not checked.
+    """
+    problems = []
+    for course in courses:
+        for li, lecture in enumerate(course.lectures):
+            duration = (cache.get(lecture.video) or {}).get("duration")
+            if duration is None:
+                continue
+            for ei, entry in enumerate(lecture.entries):
+                if entry.t is not None and entry.t >= int(duration):
+                    line = course.line("lectures", li, "entries", ei, "t")
+                    problems.append(Problem(
+                        course.path or Path(course.slug), line,
+                        f"time {entry.clock} is past the end of video {lecture.video} "
+                        f"({format_time(int(duration))} long, per {CACHE_NAME})",
+                    ))
+    return problems
