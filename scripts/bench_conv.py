@@ -1,0 +1,66 @@
+"""Benchmark (not a test): numpy im2col conv2d forward + backward against PyTorch on the CPU.
+
+    .venv/bin/python scripts/bench_conv.py
+
+Prints the median time of one forward + backward pass for each implementation and their
+ratio. Both run in float32 with whatever threads numpy's BLAS and torch use by default.
+"""
+
+from __future__ import annotations
+
+import time
+
+import numpy as np
+import torch
+import torch.nn.functional as F
+
+from lectureref.convolution import conv2d_backward, conv2d_forward
+
+SHAPES = [  # (N, C, H, W, filters, kernel, stride, padding)
+    (64, 16, 28, 28, 32, 3, 1, 1),
+    (32, 32, 16, 16, 64, 3, 1, 1),
+    (64, 3, 32, 32, 16, 5, 2, 2),
+]
+
+
+def median_time(fn, repeats: int = 15) -> float:
+    fn()  # warm-up: allocations, BLAS thread start
+    times = []
+    for _ in range(repeats):
+        start = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - start)
+    return float(np.median(times))
+
+
+def bench(n: int, c: int, h: int, w: int, f: int, k: int, s: int, p: int) -> float:
+    rng = np.random.default_rng(0)
+    x = rng.standard_normal((n, c, h, w), dtype=np.float32)
+    wt = rng.standard_normal((f, c, k, k), dtype=np.float32)
+    b = rng.standard_normal(f, dtype=np.float32)
+
+    def numpy_pass() -> None:
+        out, cache = conv2d_forward(x, wt, b, s, p)
+        conv2d_backward(np.ones_like(out), cache)
+
+    xt, wtt, bt = (torch.tensor(a, requires_grad=True) for a in (x, wt, b))
+
+    def torch_pass() -> None:
+        out = F.conv2d(xt, wtt, bt, stride=s, padding=p)
+        out.backward(torch.ones_like(out))
+
+    t_np, t_torch = median_time(numpy_pass), median_time(torch_pass)
+    ratio = t_np / t_torch
+    print(f"N={n:3d} C={c:2d} {h}×{w} k={k} s={s} p={p} F={f:2d}: "
+          f"numpy {1e3 * t_np:7.2f} ms, torch {1e3 * t_torch:7.2f} ms, ratio {ratio:.2f}×")
+    return ratio
+
+
+def main() -> None:
+    print(f"torch {torch.__version__}, {torch.get_num_threads()} threads; numpy {np.__version__}")
+    for shape in SHAPES:
+        bench(*shape)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,62 @@
+"""Benchmark (not a test): the numpy LSTM forward + backward (BPTT) against torch.nn.LSTM on the CPU.
+
+    .venv/bin/python scripts/bench_lstm.py
+
+Prints the median time of one forward + backward pass over a sequence for each implementation
+and their ratio. Both run in float32 with whatever threads numpy's BLAS and torch use by default.
+"""
+
+from __future__ import annotations
+
+import time
+
+import numpy as np
+import torch
+
+from lectureref.lstm import LSTMParams, init_lstm, lstm_backward, lstm_forward, to_torch_lstm
+
+SHAPES = [(50, 32, 64, 128), (20, 64, 128, 256)]  # (T, N, D, H)
+
+
+def median_time(fn, repeats: int = 10) -> float:
+    fn()  # warm-up: allocations, BLAS thread start
+    times = []
+    for _ in range(repeats):
+        start = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - start)
+    return float(np.median(times))
+
+
+def bench(T: int, N: int, D: int, H: int) -> float:
+    rng = np.random.default_rng(0)
+    x = rng.standard_normal((T, N, D), dtype=np.float32)
+    p = LSTMParams(*(a.astype(np.float32) for a in init_lstm(D, H, seed=0)))
+    zeros = np.zeros((N, H), np.float32)
+    dout = np.ones((T, N, H), np.float32)
+
+    def numpy_pass() -> None:
+        out, cache = lstm_forward(x, zeros, zeros, p)
+        lstm_backward(dout, cache)
+
+    lstm = to_torch_lstm(p, torch.device("cpu")).float()
+    xt = torch.tensor(x, requires_grad=True)
+
+    def torch_pass() -> None:
+        out, _ = lstm(xt)
+        out.backward(torch.ones_like(out))
+
+    t_np, t_torch = median_time(numpy_pass), median_time(torch_pass)
+    ratio = t_np / t_torch
+    print(f"T={T} N={N} D={D} H={H}: numpy {1e3 * t_np:7.2f} ms, torch {1e3 * t_torch:7.2f} ms, ratio {ratio:.2f}×")
+    return ratio
+
+
+def main() -> None:
+    print(f"torch {torch.__version__}, {torch.get_num_threads()} threads; numpy {np.__version__}")
+    for shape in SHAPES:
+        bench(*shape)
+
+
+if __name__ == "__main__":
+    main()

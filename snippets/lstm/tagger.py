@@ -1,0 +1,41 @@
+"""Part-of-speech tagging (many-to-many): a bidirectional LSTM vs a left-to-right one."""
+
+import torch
+
+from lectureref.device import get_device
+from lectureref.lstm import AMBIGUOUS, TAGS, Tagger, build_vocab, encode, make_tagging_data, train
+
+
+def tag_ids(tags: list[list[str]]) -> torch.Tensor:
+    longest = max(len(t) for t in tags)       # −100: padding, ignored by cross_entropy
+    return torch.tensor([[TAGS.index(x) for x in t] + [-100] * (longest - len(t)) for t in tags])
+
+
+def main() -> None:
+    train_s, train_t = make_tagging_data(400, seed=0)
+    test_s, test_t = make_tagging_data(300, seed=1)
+    vocab = build_vocab(train_s + test_s)
+    y_test = tag_ids(test_t)
+    first_ambiguous = torch.tensor([s[0] in AMBIGUOUS for s in test_s])
+    # --8<-- [start:main]
+    acc = {}
+    for bidirectional in [True, False]:
+        model = train(Tagger(len(vocab) + 1, len(TAGS), bidirectional=bidirectional),
+                      encode(train_s, vocab), tag_ids(train_t), epochs=8, batch_size=64, device=get_device())
+        with torch.no_grad():
+            pred = model(encode(test_s, vocab).to(get_device())).argmax(-1).cpu()
+        real = y_test != -100
+        acc[bidirectional] = ((pred == y_test) & real).sum().item() / real.sum().item()
+        first = (pred[:, 0] == y_test[:, 0])[first_ambiguous].float().mean().item()
+        print(f"bidirectional={bidirectional}: per-token accuracy {acc[bidirectional]:.3f}, "
+              f"ambiguous first word {first:.2f}")
+    # --8<-- [end:main]
+        if not bidirectional:
+            # The page claims: left to right the first word is a coin flip (≈ 0.5) ...
+            assert first < 0.75
+    # ... and the bidirectional tagger gets ≈ 100 % of the tokens, the one-way one ≈ 97 %.
+    assert acc[True] >= 0.98 and acc[True] > acc[False]
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,30 @@
+"""The same run with early stopping: stop 5 epochs after the best, keep the best weights."""
+
+import torch
+
+from lectureref.data import digits_split
+from lectureref.overfitting import fit_early_stopping, overfit_model, small_subset
+from lectureref.training import evaluate, loader
+
+
+def main() -> int:
+    s = digits_split()
+    X, y = small_subset(s.X_train, s.y_train, per_class=20)
+    train, val = loader(X, y, batch_size=32, shuffle=True), loader(s.X_val, s.y_val, batch_size=512)
+    # --8<-- [start:main]
+    model = overfit_model(hidden=256)
+    history, stopper = fit_early_stopping(model, train, val, max_epochs=60, patience=5,
+                                          optimizer=torch.optim.Adam(model.parameters(), lr=1e-2))
+    val_loss, val_acc = evaluate(model, val, torch.nn.functional.cross_entropy)
+    print(f"stopped after {len(history.val_loss)} epochs, best epoch {stopper.best_epoch + 1}: "
+          f"val loss {val_loss:.3f}, accuracy {val_acc:.3f}")
+    # --8<-- [end:main]
+    # The page claims: it stops 5 epochs after the best one (13 epochs instead of 60), and the model
+    # it returns has exactly the best epoch's val loss (0.407), not the last one's.
+    assert len(history.val_loss) == stopper.best_epoch + 1 + 5 < 20
+    assert abs(val_loss - stopper.best) < 1e-6 and val_loss < history.val_loss[-1]
+    return len(history.val_loss)
+
+
+if __name__ == "__main__":
+    main()
