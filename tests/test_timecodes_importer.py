@@ -21,8 +21,8 @@ from lectureref.timecodes.importer import (
     to_course,
     url_seconds,
     video_id,
-    write_atomic,
 )
+from lectureref.timecodes.files import write_atomic
 from lectureref.timecodes.schema import Entry, Lecture
 from tests.conftest import ROOT
 

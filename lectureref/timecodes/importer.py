@@ -15,9 +15,7 @@ to the video id by yt-dlp's own pattern. The YAML is written to a temporary file
 
 from __future__ import annotations
 
-import os
 import re
-import tempfile
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -27,6 +25,7 @@ import yaml
 from yt_dlp.extractor.youtube import YoutubeIE
 from yt_dlp.utils import parse_duration
 
+from lectureref.timecodes.files import write_atomic
 from lectureref.timecodes.schema import VIDEO_PLACEHOLDER
 from lectureref.timecodes.timecode import format_time, parse_time
 
@@ -216,19 +215,6 @@ def dump_course(course: Mapping) -> str:
     """YAML text of a course dict, in the key order of the schema."""
     header = "# Imported by `python -m lectureref.timecodes import`; add `topic:` to each entry.\n"
     return header + yaml.dump(dict(course), Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=10**6)
-
-
-def write_atomic(path: Path | str, text: str) -> None:
-    """Write ``text`` to a temporary file beside ``path`` and rename it into place."""
-    path = Path(path)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as out:
-            out.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def import_file(source: Path | str, target: Path | str, **options: object) -> dict:

@@ -9,12 +9,11 @@ the cache and flags every timecode past the end of its video (:func:`check_durat
 from __future__ import annotations
 
 import json
-import os
 import sys
-import tempfile
 from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 
+from lectureref.timecodes.files import write_atomic
 from lectureref.timecodes.loader import Problem
 from lectureref.timecodes.schema import Course
 from lectureref.timecodes.timecode import WATCH_URL, format_time
@@ -70,14 +69,7 @@ def save_cache(path: Path | str, cache: Mapping[str, Info]) -> None:
     """Write the cache to a temporary file beside ``path``, then rename it: never half-written."""
     path = Path(path)
     text = json.dumps(dict(sorted(cache.items())), ensure_ascii=False, indent=2) + "\n"
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as out:
-            out.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    write_atomic(path, text)
 
 
 def refresh(
