@@ -81,7 +81,9 @@ def cuda_speedups() -> None:
     print(f"GPU: {describe(get_device('cuda'))}")
     for name, run in workloads().items():
         cpu, gpu = run(torch.device("cpu")), run(torch.device("cuda"))
-        print(f"{name}: cpu {cpu:.2f} s, cuda {gpu:.2f} s, speed-up ×{cpu / gpu:.1f}")
+        amp = run(torch.device("cuda"), amp=True)
+        print(f"{name}: cpu {cpu:.3f} s/step, cuda {gpu:.4f} s/step, speed-up ×{cpu / gpu:.1f}; "
+              f"cuda + autocast bf16 {amp:.4f} s/step, ×{gpu / amp:.2f} over cuda fp32")
 
 
 def main() -> None:

@@ -43,3 +43,12 @@ def test_gpu_benchmark_workloads_run_on_the_cpu() -> None:
 
     for name, run in workloads().items():
         assert run(torch.device("cpu"), tiny=True) > 0, name
+        assert run(torch.device("cpu"), tiny=True, amp=True) > 0, name
+
+
+def test_step_seconds_with_autocast_still_trains_float32_weights() -> None:
+    torch.manual_seed(0)
+    model = nn.Linear(4, 3)
+    before = model.weight.detach().clone()
+    step_seconds(model, torch.randn(8, 4), torch.tensor([0, 1, 2, 0, 1, 2, 0, 1]), device=torch.device("cpu"), steps=2, amp=True)
+    assert model.weight.dtype == torch.float32 and not torch.equal(before, model.weight.detach())
