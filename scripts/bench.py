@@ -52,7 +52,7 @@ def synthetic_course(n: int, per_lecture: int = 100) -> str:
 def index_seconds(n: int) -> float:
     """Load, validate and render ``n`` timecodes: the index page and every topic's back-links."""
     from lectureref.timecodes import load_course
-    from lectureref.timecodes.render import backlinks, index_page
+    from lectureref.timecodes.render import backlinks, index_page, moments
     from lectureref.timecodes.topics import scan_topics
 
     topics = scan_topics(ROOT / "docs")
@@ -62,8 +62,9 @@ def index_seconds(n: int) -> float:
         start = time.perf_counter()
         course = load_course(path, {name: t.anchors for name, t in topics.items()})
         index_page([course], {name: t.title for name, t in topics.items()})
+        by_topic = moments([course])
         for name in topics:
-            backlinks([course], name)
+            backlinks(by_topic.get(name, []))
         return time.perf_counter() - start
 
 

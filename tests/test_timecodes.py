@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from lectureref.timecodes import TimecodeError, deep_link, format_time, load_course, parse_time, t_param
-from lectureref.timecodes.render import backlinks, index_page, lecture_page_text, md_text, topics_page
+from lectureref.timecodes.render import backlinks, index_page, lecture_page_text, md_text, moments, topics_page
 from lectureref.timecodes.topics import scan_topics
 from tests.conftest import DOCS
 
@@ -147,7 +147,7 @@ def test_text_is_shown_never_interpreted(tmp_path: Path) -> None:
     course = load_course(write(tmp_path, body), TOPICS)
     titles = {"gradient_descent": "<i>GD</i>"}
     pages = [index_page([course], titles), lecture_page_text(course, course.lectures[0], titles),
-             topics_page([course], titles), backlinks([course], "gradient_descent")]
+             topics_page([course], titles), backlinks(moments([course])["gradient_descent"])]
     for page in pages:
         assert "<script>" not in page and "**bold**" not in page and "[x](y)" not in page, page
         assert "<b>" not in page and "<i>" not in page and "_x_" not in page, page
@@ -156,10 +156,10 @@ def test_text_is_shown_never_interpreted(tmp_path: Path) -> None:
 
 def test_backlinks_list_every_moment_of_a_topic(tmp_path: Path) -> None:
     course = load_course(write(tmp_path, GOOD), TOPICS)
-    block = backlinks([course], "gradient_descent")
+    block = backlinks(moments([course])["gradient_descent"])
     assert "t=8m00s" in block and "1h04m36s" not in block
     assert "](../lectures/course/1.md)" in block  # each moment names its lecture page
-    assert backlinks([course], "no_such_topic") == ""
+    assert "no_such_topic" not in moments([course]) and backlinks([]) == ""
 
 
 def test_two_lectures_with_one_number_are_refused(tmp_path: Path) -> None:

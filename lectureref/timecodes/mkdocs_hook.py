@@ -32,6 +32,8 @@ from lectureref.timecodes.render import (
     index_page,
     lecture_page,
     lecture_page_text,
+    Moment,
+    moments,
     topics_page,
 )
 from lectureref.timecodes.schema import Course
@@ -41,6 +43,7 @@ TIMECODES_DIR = "timecodes"
 API_HEADING = "\n## API"
 
 _courses: list[Course] = []
+_moments: dict[str, list[Moment]] = {}  # topic page → its moments, grouped once per build
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
@@ -60,6 +63,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     if problems:
         raise PluginError("invalid timecodes:\n" + "\n".join(map(str, problems)))
     _courses[:] = courses
+    _moments.clear()
+    _moments.update(moments(courses))
     titles = {name: topic.title for name, topic in topics.items()}
     files.append(File.generated(config, INDEX_PAGE, content=index_page(courses, titles)))
     files.append(File.generated(config, TOPICS_PAGE, content=topics_page(courses, titles)))
@@ -107,7 +112,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     uri = page.file.src_uri
     if not (uri.startswith(f"{TOPICS_DIR}/") and uri.endswith(".md")):
         return markdown
-    block = backlinks(_courses, Path(uri).stem)
+    block = backlinks(_moments.get(Path(uri).stem, []))
     if not block:
         return markdown
     head, api, tail = markdown.partition(API_HEADING)

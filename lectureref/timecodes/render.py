@@ -19,12 +19,12 @@ TOPICS_PAGE = "lectures/topics.md"
 BACKLINKS_HEADING = "В лекциях"
 # Characters that Markdown, attr_list or arithmatex would act on: written as entities so
 # YAML text is always shown as text.
-_ACTIVE = set("\\`*_[](){}<>#+!|~$&")
+_ENTITIES = str.maketrans({c: f"&#{ord(c)};" for c in "\\`*_[](){}<>#+!|~$&"})
 
 
 def md_text(text: str) -> str:
     """Escape ``text`` so that Markdown and HTML in it are shown, never interpreted."""
-    return "".join(f"&#{ord(c)};" if c in _ACTIVE else c for c in " ".join(text.split()))
+    return " ".join(text.split()).translate(_ENTITIES)
 
 
 def lecture_label(lecture: Lecture) -> str:
@@ -136,15 +136,18 @@ def lecture_page_text(course: Course, lecture: Lecture, titles: Mapping[str, str
     return "\n".join(out)
 
 
-def moments(courses: Iterable[Course], page: str) -> list[tuple[Course, Lecture, Entry]]:
-    """Every entry, in course and lecture order, whose topic is ``page``."""
-    return [
-        (course, lecture, entry)
-        for course in courses
-        for lecture in course.lectures
-        for entry in lecture.entries
-        if entry.page == page
-    ]
+Moment = tuple[Course, Lecture, Entry]
+
+
+def moments(courses: Iterable[Course]) -> dict[str, list[Moment]]:
+    """Topic page → every entry pointing to it, in course and lecture order (one pass)."""
+    found: dict[str, list[Moment]] = {}
+    for course in courses:
+        for lecture in course.lectures:
+            for entry in lecture.entries:
+                if entry.page is not None:
+                    found.setdefault(entry.page, []).append((course, lecture, entry))
+    return found
 
 
 def moment_item(course: Course, lecture: Lecture, entry: Entry, prefix: str) -> str:
@@ -155,21 +158,17 @@ def moment_item(course: Course, lecture: Lecture, entry: Entry, prefix: str) -> 
     return f"- {where}, [{entry.clock}]({entry_url(course, lecture, entry)}) — {md_text(entry.text)}"
 
 
-def backlinks(courses: Iterable[Course], page: str, prefix: str = "../") -> str:
-    """The "В лекциях" block for a topic page: each video moment that points to it."""
-    courses = list(courses)
-    found = moments(courses, page)
-    if not found:
+def backlinks(found: Iterable[Moment], prefix: str = "../") -> str:
+    """The "В лекциях" block for a topic page from its moments (see :func:`moments`)."""
+    items = [moment_item(course, lecture, entry, prefix) for course, lecture, entry in found]
+    if not items:
         return ""
-    out = [f"## {BACKLINKS_HEADING} {{#v-lektsiyakh}}", ""]
-    out += [moment_item(course, lecture, entry, prefix) for course, lecture, entry in found]
-    return "\n".join(out) + "\n"
+    return "\n".join([f"## {BACKLINKS_HEADING} {{#v-lektsiyakh}}", "", *items]) + "\n"
 
 
 def topics_page(courses: Iterable[Course], titles: Mapping[str, str]) -> str:
     """Topic → moments: every topic page the timecodes point to, in order of first mention."""
-    courses = list(courses)
-    order = list(dict.fromkeys(e.page for c in courses for lec in c.lectures for e in lec.entries if e.page))
+    by_topic = moments(courses)  # insertion order = order of first mention
     out = [
         "# Темы → моменты",
         "",
@@ -177,8 +176,8 @@ def topics_page(courses: Iterable[Course], titles: Mapping[str, str]) -> str:
         "Порядок — по первому упоминанию в курсе.",
         "",
     ]
-    for page in order:
+    for page, found in by_topic.items():
         out += [f"## [{md_text(titles.get(page, page))}](../topics/{page}.md) {{#{page}}}", ""]
-        out += [moment_item(c, lec, e, "../") for c, lec, e in moments(courses, page)]
+        out += [moment_item(c, lec, e, "../") for c, lec, e in found]
         out.append("")
     return "\n".join(out)
