@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
+from filelock import FileLock
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
@@ -17,6 +21,34 @@ def seeds() -> Path:
     if not SEEDS.is_dir():
         pytest.skip(f"seed notes not found at {SEEDS} (CI places ../shared beside the clone)")
     return SEEDS
+
+
+def mkdocs_build(config: Path, site: Path) -> subprocess.CompletedProcess:
+    """``mkdocs build --strict`` of ``config`` into ``site``; output captured."""
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(site)],
+        capture_output=True, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory, worker_id: str) -> Path:
+    """This checkout's site, built once per test run with ``--strict`` and no warning.
+
+    A build takes seconds; the xdist workers share one through a lock in the run's temp folder.
+    """
+    shared = tmp_path_factory.getbasetemp()
+    if worker_id != "master":
+        shared = shared.parent  # pytest-N/, above each worker's popen-gwK/
+    site, log = shared / "built-site", shared / "built-site.log"
+    with FileLock(str(shared / "built-site.lock")):
+        if not log.exists():
+            result = mkdocs_build(ROOT / "mkdocs.yml", site)
+            log.write_text(f"{result.returncode}\n{result.stderr}", encoding="utf-8")
+    code, _, stderr = log.read_text(encoding="utf-8").partition("\n")
+    assert code == "0", stderr
+    assert "WARNING" not in stderr, stderr
+    return site
 
 
 def pytest_configure(config: pytest.Config) -> None:

@@ -17,7 +17,6 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import ROOT
-from tests.test_site import build
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 ARTIFACTS = ROOT / "test-artifacts"
@@ -48,11 +47,9 @@ class QuietHandler(http.server.SimpleHTTPRequestHandler):
 
 
 @pytest.fixture(scope="module")
-def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+def base_url(built_site: Path) -> Iterator[str]:
     """The site built from this checkout, served on 127.0.0.1 for the module's tests."""
-    site = tmp_path_factory.mktemp("browser-site")
-    result = build(ROOT / "mkdocs.yml", site)
-    assert result.returncode == 0, result.stderr
+    site = built_site
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(site)))
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()

@@ -2,32 +2,17 @@
 
 from __future__ import annotations
 
-import os
 import re
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT
-
-MKDOCS = [sys.executable, "-m", "mkdocs", "build", "--strict"]
-ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-
-
-def build(config: Path, site: Path) -> subprocess.CompletedProcess:
-    return subprocess.run([*MKDOCS, "-f", str(config), "-d", str(site)], capture_output=True, text=True, env=ENV)
-
+from tests.conftest import ROOT, mkdocs_build
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("site")
-    result = build(ROOT / "mkdocs.yml", out)
-    assert result.returncode == 0, result.stderr
-    assert "WARNING" not in result.stderr, result.stderr
-    return out
+def site(built_site: Path) -> Path:
+    return built_site
 
 
 def hrefs(html: str) -> list[str]:
@@ -59,7 +44,7 @@ def test_bad_timecode_fails_the_build_with_file_and_line(tmp_path: Path) -> None
     number = next(i for i, line in enumerate(lines) if '"21:12"' in line)
     lines[number] = lines[number].replace('"21:12"', '"21:61"')
     course.write_text("\n".join(lines), encoding="utf-8")
-    result = build(tmp_path / "mkdocs.yml", tmp_path / "site")
+    result = mkdocs_build(tmp_path / "mkdocs.yml", tmp_path / "site")
     assert result.returncode != 0
     assert f"dl-na-paltsah-2019.yml:{number + 1}: " in result.stderr
     assert "seconds must be below 60" in result.stderr
