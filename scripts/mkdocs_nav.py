@@ -16,6 +16,8 @@ from mkdocs.structure.nav import Navigation, Section
 from lectureref.timecodes.loader import TimecodeError, load_courses
 
 TITLES = {"Lectures": "Лекции", "Topics": "Темы", "Notebooks": "Ноутбуки с графиками", "Api": "API"}
+# A reader's order (auto-nav sorts folders by name, which would put the API first).
+ORDER = ["Lectures", "Topics", "Notebooks", "Api"]
 
 
 def _first_mentions(docs_dir: str) -> dict[str, tuple[int, ...]]:
@@ -34,8 +36,14 @@ def _first_mentions(docs_dir: str) -> dict[str, tuple[int, ...]]:
 
 
 def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
-    """Rename the top-level sections; sort the topics section."""
+    """Order and rename the top-level sections; sort the topics section."""
     first = _first_mentions(config.docs_dir)
+
+    def rank(item: object) -> int:
+        folder = item.title if isinstance(item, Section) else None
+        return ORDER.index(folder) + 1 if folder in ORDER else 0 if folder is None else len(ORDER) + 1
+
+    nav.items.sort(key=rank)
     for item in nav.items:
         if not isinstance(item, Section):
             continue
@@ -47,4 +55,8 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
                 return (name not in first, first.get(name, ()), str(page.title or name))
 
             item.children.sort(key=key)
+        if folder == "Api":
+            for child in item.children:
+                if isinstance(child, Section):  # a subpackage: api/timecodes/ → lectureref.timecodes
+                    child.title = f"lectureref.{child.title.lower()}"
     return nav

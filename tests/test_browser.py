@@ -35,6 +35,11 @@ FLAGS = [
 RENDERED_MATH = """() => Array.from(document.querySelectorAll('.MathJax_Display'))
     .some(e => e.getBoundingClientRect().height > 30)"""
 
+SEARCH_READY = """() => {
+    const meta = document.querySelector('.md-search-result__meta');
+    return meta && meta.textContent.trim() !== '' && !meta.textContent.includes('Инициализация');
+}"""
+
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.skipif(not Path(CHROMIUM).exists(), reason=f"no Chromium at {CHROMIUM}: apt-get install chromium"),
@@ -129,10 +134,17 @@ def test_math_is_typeset_offline(page, base_url: str) -> None:
 def test_search_finds_the_topic(page, base_url: str, query: str, topic: str) -> None:
     page.goto(base_url)
     page.click("input.md-search__input")
+    # The index is built in the browser (a web worker) on each page load, slow on a busy machine;
+    # keys typed before it is ready are lost. Until then the result area says "Инициализация поиска".
+    page.wait_for_function(SEARCH_READY, timeout=60_000)
     page.keyboard.type(query, delay=20)  # Material searches on key events; fill() sends none
-    page.wait_for_function("() => document.querySelectorAll('.md-search-result__item a').length > 0", timeout=10_000)
-    links = page.eval_on_selector_all(".md-search-result__item a", "els => els.map(e => e.href)")
-    assert any(f"/topics/{topic}/" in link for link in links), links
+    # Results for the first typed words show before the whole query's: wait for ours.
+    found = f"() => Array.from(document.querySelectorAll('.md-search-result__item a')).some(a => a.href.includes('/topics/{topic}/'))"
+    try:
+        page.wait_for_function(found, timeout=60_000)
+    except Exception:  # noqa: BLE001 - playwright's TimeoutError: report what was found instead
+        links = page.eval_on_selector_all(".md-search-result__item a", "els => els.map(e => e.href)")
+        pytest.fail(f"search {query!r}: no /topics/{topic}/ among the results {links}")
 
 
 def test_notebook_page_shows_its_plots_offline(page, base_url: str) -> None:

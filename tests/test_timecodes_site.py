@@ -104,8 +104,10 @@ def test_index_has_every_seed_moment_each_with_an_existing_topic(site: Path, see
         ours.append(instant(deep[0]))
         topics = [h for h in hrefs if "/topics/" in h]
         assert len(topics) == 1, item
-        target = (site / "lectures" / topics[0]).resolve()
-        assert (target / "index.html").is_file(), topics[0]
+        path, _, anchor = topics[0].partition("#")
+        target = (site / "lectures" / path).resolve() / "index.html"
+        assert target.is_file(), topics[0]
+        assert not anchor or f'id="{anchor}"' in target.read_text(encoding="utf-8"), topics[0]
     assert ours == seed
 
 
@@ -129,7 +131,7 @@ def test_every_lecture_has_its_own_page_without_youtube_requests(site: Path) -> 
             for src in re.findall(r'\b(?:src|srcset|poster|data)="([^"]+)"', full):
                 assert "youtube" not in src and "ytimg" not in src and not src.startswith("http"), src
             themes = {e.page for e in lecture.entries if e.page}
-            assert {h.split("/topics/")[1].strip("/") for h in links(html) if "/topics/" in h} == themes
+            assert {h.split("/topics/")[1].partition("#")[0].strip("/") for h in links(html) if "/topics/" in h} == themes
     assert pages == 20  # 10 lectures + 10 loose videos
 
 
