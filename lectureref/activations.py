@@ -4,8 +4,8 @@ Lecture 3 (1:04:36), lecture 4 (55:47). Without a non-linearity between them, tw
 collapse into one: $W_2(W_1 x) = (W_2 W_1) x$. Each pair here is cs231n-style:
 ``*_forward(x) -> (out, cache)`` keeps what the derivative needs, ``*_backward(dout, cache) -> dx``
 multiplies the upstream gradient by the local derivative, element by element.
-The layer classes in :mod:`lectureref.layers` are thin wrappers over these pairs; the PyTorch
-twins are the built-ins listed in :data:`TORCH`.
+The layer classes in `lectureref.layers` are thin wrappers over these pairs; the PyTorch
+twins are the built-ins listed in `TORCH`.
 """
 
 from __future__ import annotations
@@ -16,6 +16,8 @@ from typing import NamedTuple
 import numpy as np
 import torch
 import torch.nn.functional as F
+
+from lectureref.logistic_regression import sigmoid  # the package's one overflow-free sigmoid
 
 
 class InputCache(NamedTuple):
@@ -55,11 +57,6 @@ def leaky_relu_backward(dout: np.ndarray, cache: InputCache, alpha: float = 0.01
 
 
 # --8<-- [start:sigmoid]
-def sigmoid(x: np.ndarray) -> np.ndarray:
-    """``1 / (1 + e^{-x})`` computed as ``(1 + tanh(x/2)) / 2``: no overflow for any ``x``."""
-    return 0.5 * (1.0 + np.tanh(0.5 * x))
-
-
 def sigmoid_forward(x: np.ndarray) -> tuple[np.ndarray, OutputCache]:
     """The logistic sigmoid element-wise, values in (0, 1)."""
     out = sigmoid(x)

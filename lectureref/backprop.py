@@ -6,9 +6,9 @@ above (*upstream*) by its own *local* derivative: $\frac{\partial L}{\partial x}
 \frac{\partial L}{\partial y}\frac{\partial y}{\partial x}$. Where a value feeds several nodes,
 the gradients from all paths add up.
 
-:func:`numerical_gradient` and :func:`check_gradient` are the tools every layer's test uses:
+`numerical_gradient` and `check_gradient` are the tools every layer's test uses:
 central differences in float64 against the analytic backward, compared by
-:func:`relative_error`. This module imports no model code, so any module or test may use it.
+`relative_error`. This module imports no model code, so any module or test may use it.
 """
 
 from __future__ import annotations
@@ -85,7 +85,7 @@ def check_gradient(
     f: Callable[[np.ndarray], float | np.ndarray], x: np.ndarray, analytic: np.ndarray,
     dout: np.ndarray | None = None, tol: float = 1e-6, h: float = 1e-6,
 ) -> float:
-    """Compare an analytic gradient with :func:`numerical_gradient`; raise if the relative error exceeds ``tol``.
+    """Compare an analytic gradient with `numerical_gradient`; raise if the relative error exceeds ``tol``.
 
     Returns the relative error. A wrong sign gives 1, a missing factor 2 gives 1/3: far above
     the ~1e-9 of a correct float64 backward.

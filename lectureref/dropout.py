@@ -6,7 +6,7 @@ kept units by $1 - p$, so the expected activation is unchanged, $\mathbb E[y] = 
 uses the network as it is. The slides show the original form instead: keep units with
 probability $p$ and multiply by $p$ at inference; both give the same expected activation.
 
-The layer class is :class:`lectureref.layers.Dropout`, a thin wrapper over this pair.
+The layer class is `lectureref.layers.Dropout`, a thin wrapper over this pair.
 """
 
 from __future__ import annotations
@@ -33,7 +33,7 @@ def dropout_mask(shape: tuple[int, ...], p: float, rng: np.random.Generator, dty
 
 # --8<-- [start:pair]
 def dropout_forward(x: np.ndarray, mask: np.ndarray) -> tuple[np.ndarray, DropoutCache]:
-    """Training-mode dropout with a given mask (from :func:`dropout_mask`): ``y = x · mask``."""
+    """Training-mode dropout with a given mask (from `dropout_mask`): ``y = x · mask``."""
     return x * mask, DropoutCache(mask)
 
 

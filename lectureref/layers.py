@@ -6,9 +6,9 @@ and returns $\partial L/\partial x$, storing the gradients of its parameters in 
 beside ``layer.params`` (same keys), where an optimizer finds them.
 
 The maths lives in cs231n-style pairs ``*_forward(...) -> (out, cache)`` /
-``*_backward(dout, cache)``: :func:`linear_forward` here, the activations in
-:mod:`lectureref.activations`, dropout in :mod:`lectureref.dropout`, batch norm in
-:mod:`lectureref.batchnorm`. The classes are thin wrappers; ``to_torch()`` builds the equivalent
+``*_backward(dout, cache)``: `linear_forward` here, the activations in
+`lectureref.activations`, dropout in `lectureref.dropout`, batch norm in
+`lectureref.batchnorm`. The classes are thin wrappers; ``to_torch()`` builds the equivalent
 ``torch.nn`` module with the same weights, which is how the tests compare the two.
 """
 
@@ -20,7 +20,7 @@ import numpy as np
 import torch
 from torch import nn
 
-from lectureref import activations, batchnorm, dropout
+from lectureref import activations, batchnorm, dropout, logistic_regression
 from lectureref.softmax import softmax_cross_entropy
 
 
@@ -112,7 +112,7 @@ class Linear(Layer):
 
 
 class _Activation(Layer):
-    """Wraps a ``(forward, backward)`` pair from :mod:`lectureref.activations`."""
+    """Wraps a ``(forward, backward)`` pair from `lectureref.activations`."""
 
     pair: tuple = ()
 
@@ -249,13 +249,13 @@ def mse_loss(pred: np.ndarray, target: np.ndarray) -> tuple[float, np.ndarray]:
 
 
 def bce_with_logits(z: np.ndarray, y: np.ndarray) -> tuple[float, np.ndarray]:
-    """Binary cross-entropy of ``σ(z)`` against ``y ∈ [0, 1]``, computed from the logits ``z``.
+    """Binary cross-entropy of ``σ(z)`` against ``y ∈ [0, 1]`` for logits ``z`` of any shape.
 
-    ``−y log σ(z) − (1−y) log(1−σ(z)) = max(z, 0) − z·y + log(1 + e^{−|z|})``: the exponent is
-    never positive, so no overflow and no ``log 0``. The gradient is ``(σ(z) − y) / size``.
+    The stable ``log(1 + e^z) − z·y`` of `lectureref.logistic_regression.bce_with_logits`,
+    averaged over *all* elements (as torch does): the gradient is ``(σ(z) − y) / size``.
     """
-    loss = np.maximum(z, 0) - z * y + np.log1p(np.exp(-np.abs(z)))
-    return float(np.mean(loss)), (activations.sigmoid(z) - y) / z.size
+    loss, dz = logistic_regression.bce_with_logits(z.ravel(), y.ravel())   # mean over N·K entries
+    return loss, dz.reshape(z.shape)
 # --8<-- [end:losses]
 
 
@@ -276,7 +276,7 @@ class _Loss:
 class SoftmaxCrossEntropy(_Loss):
     """Mean cross-entropy of ``logits`` (N, K) against int labels (N,): ``F.cross_entropy``.
 
-    Uses the stable ``log_softmax`` of :mod:`lectureref.softmax`; ``dL/dlogits = (p − onehot)/N``.
+    Uses the stable ``log_softmax`` of `lectureref.softmax`; ``dL/dlogits = (p − onehot)/N``.
     """
 
     fn = staticmethod(softmax_cross_entropy)

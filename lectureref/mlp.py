@@ -3,7 +3,7 @@ r"""A multilayer perceptron (MLP) from the numpy layers, trained by minibatch SG
 Lectures 3–5. An MLP is a stack ``Linear → (BatchNorm) → ReLU → (Dropout) → … → Linear``; the
 forward pass runs the list in order, the backward pass runs it in reverse, each layer turning
 $\partial L/\partial y$ into $\partial L/\partial x$ (chain rule) and filling its ``grads``.
-:meth:`Sequential.to_torch` gives the same network as ``torch.nn.Sequential`` with the same
+`Sequential.to_torch` gives the same network as ``torch.nn.Sequential`` with the same
 weights, so the two can be trained from the same start.
 """
 
@@ -95,7 +95,7 @@ def fit_numpy(
     model: Sequential, X: np.ndarray, y: np.ndarray, *, epochs: int = 30, lr: float = 0.1, lr_decay: float = 0.9,
     momentum: float = 0.9, batch_size: int = 32, seed: int = 0, val: tuple[np.ndarray, np.ndarray] | None = None,
 ) -> History:
-    """Minibatch SGD with momentum on softmax cross-entropy; per-epoch metrics like :func:`lectureref.training.fit`.
+    """Minibatch SGD with momentum on softmax cross-entropy; per-epoch metrics like `lectureref.training.fit`.
 
     The learning rate is ``lr · lr_decay^epoch`` (``torch.optim.lr_scheduler.ExponentialLR``):
     big steps first, small ones to settle in the minimum.

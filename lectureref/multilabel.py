@@ -23,7 +23,7 @@ ATTRIBUTES = ("even", "> 4", "loop")
 
 # --8<-- [start:data]
 def digit_attributes(y: np.ndarray) -> np.ndarray:
-    """Multi-hot targets (N, 3) float32 for the digit classes ``y`` (N,): see :data:`ATTRIBUTES`."""
+    """Multi-hot targets (N, 3) float32 for the digit classes ``y`` (N,): see `ATTRIBUTES`."""
     return np.stack([y % 2 == 0, y > 4, np.isin(y, [0, 6, 8, 9])], axis=1).astype(np.float32)
 
 
@@ -70,7 +70,7 @@ HEADS = {
 def train(
     X: np.ndarray, Y: np.ndarray, head: str, epochs: int = 30, hidden: int = 64, lr: float = 1e-2, seed: int = 0,
 ) -> nn.Sequential:
-    """Train :func:`mlp` with the loss of ``head`` (a key of :data:`HEADS`) by Adam, batches of 64."""
+    """Train `mlp` with the loss of ``head`` (a key of `HEADS`) by Adam, batches of 64."""
     model = mlp(X.shape[1], Y.shape[1] if Y.ndim == 2 else int(Y.max()) + 1, hidden, seed)
     loss_fn = HEADS[head][0]
     fit(model, loader(X, Y, batch_size=64, shuffle=True, seed=seed), epochs=epochs,
@@ -98,5 +98,5 @@ def r2_score(y_true: np.ndarray, y_pred: np.ndarray) -> float:
 
 
 def default_device() -> torch.device:
-    """Where :func:`train` puts the model (``lectureref.device.get_device``)."""
+    """Where `train` puts the model (``lectureref.device.get_device``)."""
     return get_device()

@@ -9,7 +9,7 @@ where ``state`` is a dict the rule fills on its first call (velocity, accumulate
 step counter): the same buffers ``torch.optim`` keeps in ``optimizer.state[p]``. The formulas
 follow PyTorch's own documentation exactly (where a buffer starts, where ``eps`` goes, bias
 correction), so a numpy run and a torch run from the same weights agree to ~1e-12.
-:class:`Optimizer` applies one rule to a dict of parameter arrays.
+`Optimizer` applies one rule to a dict of parameter arrays.
 """
 
 from __future__ import annotations

@@ -23,8 +23,8 @@ from lectureref.training import History, fit
 class EarlyStopping:
     """Stop when the validation loss has not improved by ``min_delta`` for ``patience`` epochs.
 
-    Call :meth:`step` once per epoch; it keeps a copy of the best model's weights, and
-    :meth:`restore` puts them back.
+    Call `step` once per epoch; it keeps a copy of the best model's weights, and
+    `restore` puts them back.
     """
 
     def __init__(self, patience: int = 5, min_delta: float = 0.0) -> None:
@@ -56,7 +56,7 @@ def fit_early_stopping(
     model: nn.Module, train: DataLoader, val: DataLoader, *, optimizer: torch.optim.Optimizer,
     max_epochs: int = 200, patience: int = 10, loss_fn=nn.functional.cross_entropy,
 ) -> tuple[History, EarlyStopping]:
-    """:func:`lectureref.training.fit` one epoch at a time until :class:`EarlyStopping` says stop.
+    """`lectureref.training.fit` one epoch at a time until `EarlyStopping` says stop.
 
     The model ends with the weights of its best validation epoch.
     """

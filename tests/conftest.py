@@ -53,9 +53,9 @@ def built_site(tmp_path_factory: pytest.TempPathFactory, worker_id: str) -> Path
 
 def pytest_configure(config: pytest.Config) -> None:
     """One torch thread per xdist worker: two workers on two cores, no oversubscription."""
-    import os
-
     if os.environ.get("PYTEST_XDIST_WORKER"):
         import torch
 
         torch.set_num_threads(1)
+        # notebook kernels and other child processes inherit this: no oversubscription there either
+        os.environ["OMP_NUM_THREADS"] = "1"

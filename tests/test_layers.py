@@ -18,6 +18,7 @@ from lectureref.backprop import check_gradient, relative_error
 from lectureref.layers import (
     BatchNorm1d,
     BCEWithLogitsLoss,
+    Dropout,
     Layer,
     LeakyReLU,
     Linear,
@@ -77,6 +78,36 @@ def test_layer_matches_torch_autograd_and_numerical_gradient(name: str) -> None:
     assert check_gradient(lambda x_: layer.forward(x_), x, dx, dout) < 1e-6
     for k, p in layer.params.items():
         assert check_gradient(lambda _: layer.forward(x), p, grads[k], dout) < 1e-6
+
+
+def test_dropout_layer_scales_like_torch_and_its_backward_is_the_same_mask() -> None:
+    """Dropout draws a random mask, so it is compared with nn.Dropout through what both must share.
+
+    Kept units are multiplied by exactly 1/(1 − p) in both (a missing factor fails), the share of
+    zeros is p, backward is autograd's dout·mask for the same mask (and a numerical gradient),
+    and in eval mode both are the identity.
+    """
+    p, rng = 0.3, np.random.default_rng(4)
+    x = rng.uniform(0.5, 2.0, (50, 40))                          # no zeros: out / x reads the mask back
+    layer = Dropout(p, seed=1)
+    module = layer.to_torch()
+    out = layer.forward(x)
+    out_t = module(torch.tensor(x)).numpy()                      # a fresh nn.Dropout is in training mode
+    for o in (out, out_t):
+        ratios = np.unique(np.round(o / x, 12))
+        np.testing.assert_allclose(ratios, [0.0, 1 / (1 - p)], rtol=1e-12)
+        assert abs(np.mean(o == 0) - p) < 0.03
+    mask = out / x
+    dout = rng.standard_normal(x.shape)
+    dx = layer.backward(dout)
+    xt = torch.tensor(x, requires_grad=True)
+    (xt * torch.tensor(mask)).backward(torch.tensor(dout))       # what nn.Dropout's autograd does
+    assert relative_error(dx, xt.grad.numpy()) < 1e-14
+    assert check_gradient(lambda v: v * mask, x.copy(), dx, dout) < 1e-6
+    layer.training = False
+    module.eval()
+    np.testing.assert_array_equal(layer.forward(x), module(torch.tensor(x)).numpy())
+    np.testing.assert_array_equal(layer.backward(dout), dout)
 
 
 def test_linear_pair_shapes_and_the_slides_formulas() -> None:
