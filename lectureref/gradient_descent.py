@@ -69,7 +69,7 @@ def fit_numpy(X: np.ndarray, y: np.ndarray, lr: float = 0.1, steps: int = 100) -
 def fit_torch(
     X: np.ndarray, y: np.ndarray, lr: float = 0.1, steps: int = 100, device: torch.device | None = None
 ) -> LinearFit:
-    """The same gradient descent with PyTorch autograd (float64, on :func:`get_device`)."""
+    """The same gradient descent with PyTorch autograd (float64, on `get_device`)."""
     device = device or get_device()
     Xt = torch.as_tensor(X, dtype=torch.float64, device=device)
     yt = torch.as_tensor(y, dtype=torch.float64, device=device)

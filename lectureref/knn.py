@@ -70,7 +70,7 @@ def knn_predict_many(X_train: np.ndarray, y_train: np.ndarray, X: np.ndarray, ks
 def knn_predict_torch(
     X_train: np.ndarray, y_train: np.ndarray, X: np.ndarray, k: int = 1, device: torch.device | None = None
 ) -> np.ndarray:
-    """The same prediction in PyTorch: ``torch.cdist`` + a stable sort on :func:`get_device`.
+    """The same prediction in PyTorch: ``torch.cdist`` + a stable sort on `get_device`.
 
 ``dist.topk(k, largest=False)`` is faster, but the order it gives equal distances is
 unspecified (and may differ between CPU and CUDA); the digits have many exact ties, so a

@@ -79,8 +79,8 @@ def fit_logistic_torch(
 ) -> LogisticFit:
     """The same descent in PyTorch (float64): ``binary_cross_entropy_with_logits`` + autograd.
 
-    The L2 term is ``weight_decay = 2·l2`` on ``w`` (see :mod:`lectureref.regularization`), so the
-    recorded loss is the data term only; :func:`fit_logistic` adds the penalty to its losses.
+    The L2 term is ``weight_decay = 2·l2`` on ``w`` (see `lectureref.regularization`), so the
+    recorded loss is the data term only; `fit_logistic` adds the penalty to its losses.
     """
     device = device or get_device()
     Xt = torch.as_tensor(X, dtype=torch.float64, device=device)

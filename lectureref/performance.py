@@ -45,7 +45,7 @@ def best_seconds(fn: Callable[[], object], device: torch.device, repeat: int = 5
 
 
 def matmul_tflops(n: int = 1024, dtype: torch.dtype = torch.float32, device: torch.device | None = None) -> float:
-    """Achieved TFLOP/s of an ``n×n`` matrix product on ``device`` (default: :func:`get_device`)."""
+    """Achieved TFLOP/s of an ``n×n`` matrix product on ``device`` (default: `get_device`)."""
     device = device or get_device()
     a = torch.randn(n, n, dtype=dtype, device=device)
     b = torch.randn(n, n, dtype=dtype, device=device)

@@ -62,7 +62,7 @@ def fit(
 ) -> History:
     """Train ``model`` for ``epochs`` and return the per-epoch history.
 
-    The model is moved to ``device`` (by default :func:`lectureref.device.get_device`),
+    The model is moved to ``device`` (by default `lectureref.device.get_device`),
     and so is every batch: the same code runs on the CPU and on CUDA.
     """
     device = device or get_device()

@@ -1,7 +1,7 @@
 """Export a course: YouTube chapters for a video description, or the seeds' markdown.
 
 Chapters follow YouTube's rules: the first at ``0:00``, ascending, at least three, each at
-least 10 seconds long. Lecture notes rarely start at ``0:00``, so :func:`chapters` puts
+least 10 seconds long. Lecture notes rarely start at ``0:00``, so `chapters` puts
 ``0:00 Вступление`` (``INTRO``) in front when the first timecode is later; every rule it cannot
 satisfy is returned as a warning (YouTube then shows no chapters), never silently fixed.
 """
@@ -66,7 +66,7 @@ def course_chapters(course: Course, durations: Mapping[str, int] | None = None) 
 def markdown(course: Course) -> str:
     """The course in the seeds' markdown form: a linked heading per lecture, then
     ``[M:SS](deep link) - text`` lines; untimed notes as plain paragraphs. ``t=`` always has
-    the one form of :func:`~lectureref.timecodes.timecode.t_param` (``8m00s``, ``1h04m36s``)."""
+    the one form of `~lectureref.timecodes.timecode.t_param` (``8m00s``, ``1h04m36s``)."""
     out = [f"# {course.title}", ""]
     if course.playlist:
         out += [f"[Плейлист](https://www.youtube.com/playlist?list={course.playlist})", ""]

@@ -174,7 +174,7 @@ def detect_format(text: str) -> str:
 
 def to_course(text: str, videos: Mapping[int, str] | None = None, title: str | None = None,
               playlist: str | None = None) -> dict:
-    """The course as a plain dict in the YAML schema (see :mod:`lectureref.timecodes.schema`)."""
+    """The course as a plain dict in the YAML schema (see `lectureref.timecodes.schema`)."""
     if detect_format(text) == "markdown":
         found_title, lectures = parse_markdown(text)
     else:

@@ -1,4 +1,4 @@
-"""Load course YAML files into :class:`Course`, with ``file:line`` on every error."""
+"""Load course YAML files into `Course`, with ``file:line`` on every error."""
 
 from __future__ import annotations
 
@@ -140,7 +140,7 @@ def load_course(path: Path | str, topics: Mapping[str, Iterable[str]] | None = N
     Parameters
     ----------
     path
-        The YAML file; its stem becomes :attr:`Course.slug`.
+        The YAML file; its stem becomes `Course.slug`.
     topics
         Known topic pages mapped to their heading anchors. When given, every
         entry's ``topic`` is checked against it.

@@ -3,7 +3,7 @@
 ``python -m lectureref.timecodes metadata`` asks yt-dlp for every video of every course and
 stores what it learns. Without a network yt-dlp raises ``DownloadError``: the command then
 prints one warning and keeps the cache as it is. The site build never goes online: it reads
-the cache and flags every timecode past the end of its video (:func:`check_durations`).
+the cache and flags every timecode past the end of its video (`check_durations`).
 """
 
 from __future__ import annotations

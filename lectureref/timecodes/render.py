@@ -1,7 +1,7 @@
 """Markdown for the generated pages: the course index, one page per lecture, topic → moments,
 and the "В лекциях" block of each topic page.
 
-Every function returns text; :mod:`lectureref.timecodes.mkdocs_hook` decides where it goes.
+Every function returns text; `lectureref.timecodes.mkdocs_hook` decides where it goes.
 Links are relative to the page the text is placed on (``prefix`` leads back to the docs root).
 No generated page embeds a player or an image from YouTube: a reader's browser contacts
 YouTube only when they follow a link.
@@ -159,7 +159,7 @@ def moment_item(course: Course, lecture: Lecture, entry: Entry, prefix: str) -> 
 
 
 def backlinks(found: Iterable[Moment], prefix: str = "../") -> str:
-    """The "В лекциях" block for a topic page from its moments (see :func:`moments`)."""
+    """The "В лекциях" block for a topic page from its moments (see `moments`)."""
     items = [moment_item(course, lecture, entry, prefix) for course, lecture, entry in found]
     if not items:
         return ""
