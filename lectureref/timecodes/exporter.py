@@ -66,7 +66,7 @@ def course_chapters(course: Course, durations: Mapping[str, int] | None = None) 
 def markdown(course: Course) -> str:
     """The course in the seeds' markdown form: a linked heading per lecture, then
     ``[M:SS](deep link) - text`` lines; untimed notes as plain paragraphs. ``t=`` always has
-    the one form of `~lectureref.timecodes.timecode.t_param` (``8m00s``, ``1h04m36s``)."""
+    the one form of `t_param` (``8m00s``, ``1h04m36s``)."""
     out = [f"# {course.title}", ""]
     if course.playlist:
         out += [f"[Плейлист](https://www.youtube.com/playlist?list={course.playlist})", ""]
