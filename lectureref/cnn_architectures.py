@@ -5,9 +5,9 @@ pooling, a few times, then fully connected layers. AlexNet (2012) and VGG (2014)
 and deeper; ResNet (2015) made very deep nets trainable with the skip connection
 $y = \mathrm{ReLU}(f(x) + x)$.
 
-The numpy layers here (:class:`Conv2d`, :class:`MaxPool2d`, :class:`Flatten`) wrap the pairs of
-:mod:`lectureref.convolution` in the course's layer interface of :mod:`lectureref.layers`, so a
-LeNet is a :class:`lectureref.mlp.Sequential` and trains with :func:`lectureref.mlp.fit_numpy`.
+The numpy layers here (`Conv2d`, `MaxPool2d`, `Flatten`) wrap the pairs of
+`lectureref.convolution` in the course's layer interface of `lectureref.layers`, so a
+LeNet is a `lectureref.mlp.Sequential` and trains with `lectureref.mlp.fit_numpy`.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ import torch
 from torch import nn
 
 from lectureref import convolution as conv
+from lectureref.augmentation import shift
 from lectureref.layers import Layer, Linear, ReLU
 from lectureref.mlp import Sequential
 
@@ -104,6 +105,20 @@ def lenet(channels: tuple[int, int] = (16, 32), hidden: int = 64, n_classes: int
 # --8<-- [end:lenet]
 
 
+# --8<-- [start:shift]
+def shifted_copies(X: np.ndarray, y: np.ndarray, pixels: int = 1) -> tuple[np.ndarray, np.ndarray]:
+    """The images ``(N, C, H, W)`` plus four copies moved by ``pixels`` right, left, down and up
+    (zeros fill the gap) → ``(5N, C, H, W)`` and the labels repeated.
+
+    A digit moved by a pixel is the same digit: five times more training data for free
+    (the moves are `lectureref.augmentation.shift`'s).
+    """
+    n, p = len(X), pixels
+    copies = [X] + [shift(X, np.full(n, dy), np.full(n, dx)) for dy, dx in [(0, p), (0, -p), (p, 0), (-p, 0)]]
+    return np.concatenate(copies), np.tile(y, len(copies))
+# --8<-- [end:shift]
+
+
 # ---------------------------------------------------------------------------------------------
 # ResNet basic block (torch)
 
@@ -149,7 +164,7 @@ def resnet(widths: tuple[int, ...] = (64, 128, 256, 512), blocks: tuple[int, ...
 # --8<-- [start:deep_net]
 def deep_net(depth: int = 20, width: int = 16, residual: bool = False, n_classes: int = 10) -> nn.Sequential:
     """``depth`` 3×3 conv layers on 8×8 digits, no batch norm: plain (conv → ReLU each) or
-    residual (pairs of convs in :class:`BasicBlock` without BN), same layers, same init."""
+    residual (pairs of convs in `BasicBlock` without BN), same layers, same init."""
     layers: list[nn.Module] = [nn.Conv2d(1, width, 3, padding=1), nn.ReLU()]
     if residual:
         layers += [BasicBlock(width, width, batchnorm=False) for _ in range((depth - 2) // 2)]
@@ -213,7 +228,7 @@ def vgg_spec(cfg: tuple = VGG16, in_channels: int = 3, flat: int = 512 * 7 * 7, 
 
 
 def vgg(cfg: tuple, in_channels: int, flat: int, hidden: int, n_classes: int) -> nn.Sequential:
-    """The torch net of :func:`vgg_spec` (for small configurations; ``flat`` = channels·H·W after the convs)."""
+    """The torch net of `vgg_spec` (for small configurations; ``flat`` = channels·H·W after the convs)."""
     layers: list[nn.Module] = []
     n_in = in_channels
     for v in cfg:
@@ -225,7 +240,7 @@ def vgg(cfg: tuple, in_channels: int, flat: int, hidden: int, n_classes: int) ->
 
 def resnet_spec(widths: tuple[int, ...] = (64, 128, 256, 512), blocks: tuple[int, ...] = (2, 2, 2, 2),
                 in_channels: int = 3, n_classes: int = 1000) -> list[tuple]:
-    """The spec of :func:`resnet`: convolutions without bias (BN follows each), shortcuts 1×1 + BN."""
+    """The spec of `resnet`: convolutions without bias (BN follows each), shortcuts 1×1 + BN."""
     spec = [("conv", in_channels, widths[0], 7, False), ("bn", widths[0])]
     n_in = widths[0]
     for stage, (width, count) in enumerate(zip(widths, blocks)):

@@ -35,7 +35,7 @@ def _pad(x: np.ndarray, padding: int) -> np.ndarray:
 
 
 def _col2im(dwin: np.ndarray, shape: tuple[int, ...], stride: int) -> np.ndarray:
-    """Inverse of :func:`_windows` for gradients: add ``dwin`` (N, C, OH, OW, KH, KW) into ``shape``.
+    """Inverse of `_windows` for gradients: add ``dwin`` (N, C, OH, OW, KH, KW) into ``shape``.
 
     Overlapping windows share pixels, so their gradients *add*. The loop runs over the KH·KW
     kernel offsets only; each step is one strided array addition over all pixels at once.
@@ -90,13 +90,13 @@ def conv2d_forward(
 
 # --8<-- [start:conv_backward]
 def conv2d_backward(dout: np.ndarray, cache: ConvCache) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Gradients ``(dx, dw, db)`` of :func:`conv2d_forward` for ``dout`` (N, F, OH, OW)."""
+    """Gradients ``(dx, dw, db)`` of `conv2d_forward` for ``dout`` (N, F, OH, OW)."""
     cols, w, (n, c, h, wd), s, p = cache
     n_filters, _, kh, kw = w.shape
     oh, ow = dout.shape[2:]
     dmat = dout.transpose(1, 0, 2, 3).reshape(n_filters, -1)  # (F, N·OH·OW), columns match cols
     db = dmat.sum(axis=1)                                     # the bias is added at every pixel
-    dw = (dmat @ cols.T).reshape(w.shape)                     # Σ over pixels of dout · patch
+    dw = (cols @ dmat.T).T.reshape(w.shape)                   # Σ over pixels of dout · patch
     dcols = w.reshape(n_filters, -1).T @ dmat                 # each patch's gradient (C·KH·KW, N·OH·OW)
     dwin = dcols.reshape(c, kh, kw, n, oh, ow)
     dx = np.zeros((c, n, h + 2 * p, wd + 2 * p), dtype=dcols.dtype)
@@ -108,7 +108,7 @@ def conv2d_backward(dout: np.ndarray, cache: ConvCache) -> tuple[np.ndarray, np.
 
 
 def conv2d_torch(x: torch.Tensor, w: torch.Tensor, b: torch.Tensor, stride: int = 1, padding: int = 0) -> torch.Tensor:
-    """The torch twin of :func:`conv2d_forward` (same argument names and shapes)."""
+    """The torch twin of `conv2d_forward` (same argument names and shapes)."""
     return F.conv2d(x, w, b, stride=stride, padding=padding)
 
 
@@ -161,12 +161,12 @@ def avg_pool_backward(dout: np.ndarray, cache: PoolCache) -> np.ndarray:
 
 
 def max_pool_torch(x: torch.Tensor, kernel: int = 2, stride: int | None = None) -> torch.Tensor:
-    """The torch twin of :func:`max_pool_forward`."""
+    """The torch twin of `max_pool_forward`."""
     return F.max_pool2d(x, kernel, stride or kernel)
 
 
 def avg_pool_torch(x: torch.Tensor, kernel: int = 2, stride: int | None = None) -> torch.Tensor:
-    """The torch twin of :func:`avg_pool_forward`."""
+    """The torch twin of `avg_pool_forward`."""
     return F.avg_pool2d(x, kernel, stride or kernel)
 
 

@@ -22,7 +22,7 @@ from lectureref.segmentation import Shapes, make_shapes
 
 
 def make_rectangles(n: int, size: int = 32, seed: int = 0) -> Shapes:
-    """Images with 1–3 non-overlapping rectangles (6–12 px) on noise, from :func:`make_shapes`."""
+    """Images with 1–3 non-overlapping rectangles (6–12 px) on noise, from `make_shapes`."""
     return make_shapes(n, size=size, max_shapes=3, kinds=("rect",), min_side=6, max_side=12, seed=seed)
 
 
@@ -39,7 +39,7 @@ def box_iou(a: np.ndarray, b: np.ndarray) -> np.ndarray:
 
 
 def box_iou_torch(a: torch.Tensor, b: torch.Tensor) -> torch.Tensor:
-    """The torch twin of :func:`box_iou`."""
+    """The torch twin of `box_iou`."""
     lt = torch.maximum(a[:, None, :2], b[None, :, :2])
     rb = torch.minimum(a[:, None, 2:], b[None, :, 2:])
     inter = (rb - lt).clamp(min=0).prod(dim=-1)
@@ -66,7 +66,7 @@ def nms(boxes: np.ndarray, scores: np.ndarray, iou_threshold: float = 0.5) -> np
 
 
 def nms_torch(boxes: torch.Tensor, scores: torch.Tensor, iou_threshold: float = 0.5) -> torch.Tensor:
-    """The torch twin of :func:`nms` (what ``torchvision.ops.nms`` computes)."""
+    """The torch twin of `nms` (what ``torchvision.ops.nms`` computes)."""
     order = torch.sort(scores, descending=True, stable=True).indices
     keep = []
     while order.numel():
@@ -105,6 +105,7 @@ def decode(out: np.ndarray, size: int = 32, threshold: float = 0.5) -> list[tupl
     return [(boxes[i][score[i] > threshold], score[i][score[i] > threshold]) for i in range(len(out))]
 
 
+# --8<-- [start:yolo_loss]
 def yolo_loss_torch(out: torch.Tensor, target: torch.Tensor, box_weight: float = 5.0) -> torch.Tensor:
     """BCE of objectness over all cells + ``box_weight`` · MSE of the box over cells with an object."""
     obj = target[:, 0]
@@ -112,8 +113,10 @@ def yolo_loss_torch(out: torch.Tensor, target: torch.Tensor, box_weight: float =
     box_err = ((torch.sigmoid(out[:, 1:]) - target[:, 1:]) ** 2).sum(1)    # (N, G, G)
     loss_box = (box_err * obj).sum() / obj.sum().clamp(min=1)              # only cells that own a box
     return loss_obj + box_weight * loss_box
+# --8<-- [end:yolo_loss]
 
 
+# --8<-- [start:grid_detector]
 def grid_detector(width: int = 16) -> nn.Sequential:
     """A small CNN: three conv + max-pool stages take 32×32 to a 4×4 grid, a 1×1 conv gives 5 numbers a cell."""
     w = width
@@ -124,13 +127,14 @@ def grid_detector(width: int = 16) -> nn.Sequential:
         nn.Conv2d(2 * w, 2 * w, 3, padding=1), nn.ReLU(),
         nn.Conv2d(2 * w, 5, 1),
     )
+# --8<-- [end:grid_detector]
 
 
 def train_detector(
     model: nn.Module, data: Shapes, *, epochs: int = 15, lr: float = 3e-3, batch_size: int = 32, seed: int = 0,
     device: torch.device | None = None,
 ) -> list[float]:
-    """Train with Adam on :func:`encode_targets` of ``data``; returns the mean loss of each epoch."""
+    """Train with Adam on `encode_targets` of ``data``; returns the mean loss of each epoch."""
     from lectureref.training import fit, loader
 
     torch.manual_seed(seed)

@@ -3,7 +3,10 @@
     .venv/bin/python scripts/bench_conv.py
 
 Prints the median time of one forward + backward pass for each implementation and their
-ratio. Both run in float32 with whatever threads numpy's BLAS and torch use by default.
+ratio, in float32. Both run on one thread: the numpy pass does two or three large matrix
+products, and on a busy machine (the shared 2-core dev box) OpenBLAS's worker threads spin
+waiting for a core, making a backward pass up to 30× slower than on one thread. torch's own
+default thread count is timed too, for reference.
 """
 
 from __future__ import annotations
@@ -13,6 +16,7 @@ import time
 import numpy as np
 import torch
 import torch.nn.functional as F
+from threadpoolctl import threadpool_limits
 
 from lectureref.convolution import conv2d_backward, conv2d_forward
 
@@ -49,10 +53,16 @@ def bench(n: int, c: int, h: int, w: int, f: int, k: int, s: int, p: int) -> flo
         out = F.conv2d(xt, wtt, bt, stride=s, padding=p)
         out.backward(torch.ones_like(out))
 
-    t_np, t_torch = median_time(numpy_pass), median_time(torch_pass)
+    threads = torch.get_num_threads()
+    t_torch_default = median_time(torch_pass)
+    torch.set_num_threads(1)
+    with threadpool_limits(1, user_api="blas"):
+        t_np, t_torch = median_time(numpy_pass), median_time(torch_pass)
+    torch.set_num_threads(threads)
     ratio = t_np / t_torch
-    print(f"N={n:3d} C={c:2d} {h}×{w} k={k} s={s} p={p} F={f:2d}: "
-          f"numpy {1e3 * t_np:7.2f} ms, torch {1e3 * t_torch:7.2f} ms, ratio {ratio:.2f}×")
+    print(f"N={n:3d} C={c:2d} {h}×{w} k={k} s={s} p={p} F={f:2d}: numpy {1e3 * t_np:7.2f} ms, "
+          f"torch {1e3 * t_torch:7.2f} ms, ratio {ratio:.2f}× (1 thread each); "
+          f"torch with {threads} threads {1e3 * t_torch_default:7.2f} ms")
     return ratio
 
 

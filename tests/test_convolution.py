@@ -8,6 +8,7 @@ import pytest
 import torch
 import torch.nn.functional as F
 
+from lectureref.backprop import check_gradient
 from lectureref.convolution import (
     LayerSpec,
     avg_pool_backward,
@@ -139,3 +140,13 @@ def test_receptive_field_known_values() -> None:
     assert receptive_field([LayerSpec(3, dilation=2)]).size == 5
     f = receptive_field([LayerSpec(7, 2, 3), LayerSpec(3, 2, 1)])     # ResNet: conv 7/2, max pool 3/2
     assert (f.size, f.jump) == (11, 4)
+
+
+@pytest.mark.parametrize("kind", ["max", "avg"])
+def test_pooling_backward_matches_a_numerical_gradient(kind: str) -> None:
+    fwd, bwd = {"max": (max_pool_forward, max_pool_backward), "avg": (avg_pool_forward, avg_pool_backward)}[kind]
+    rng = np.random.default_rng(4)
+    x = rng.standard_normal((2, 2, 5, 5))                     # random: no ties inside a max window
+    out, cache = fwd(x, 3, 2)                                 # overlapping windows: gradients add
+    dout = rng.standard_normal(out.shape)
+    check_gradient(lambda x_: fwd(x_, 3, 2)[0], x, bwd(dout, cache), dout=dout, tol=1e-7)

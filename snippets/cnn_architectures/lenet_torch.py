@@ -1,8 +1,8 @@
-"""The same LeNet in PyTorch, wider, trained with Adam and a cosine schedule: ≥ 98.5 % on test."""
+"""The same LeNet in PyTorch, wider, trained with Adam on shifted copies of the digits: ≥ 98.5 % on test."""
 
 import torch
 
-from lectureref.cnn_architectures import lenet
+from lectureref.cnn_architectures import lenet, shifted_copies
 from lectureref.data import digits_split
 from lectureref.device import get_device
 from lectureref.training import fit, loader
@@ -10,19 +10,20 @@ from lectureref.training import fit, loader
 
 def main() -> float:
     data = digits_split(images=True)
-    torch.manual_seed(1)
+    torch.manual_seed(0)                                  # the order of the batches
     # --8<-- [start:main]
-    model = lenet(channels=(32, 64), hidden=128, seed=1).to_torch()   # nn.Sequential of the same layers
+    model = lenet(channels=(32, 64), hidden=128, seed=0).to_torch()   # nn.Sequential of the same layers
+    X, y = shifted_copies(data.X_train, data.y_train, pixels=1)        # 1168 digits → 5840
     optimizer = torch.optim.Adam(model.parameters(), lr=3e-3)
-    history = fit(model, loader(data.X_train, data.y_train, batch_size=32, shuffle=True, seed=1),
-                  epochs=20, optimizer=optimizer,
-                  scheduler=torch.optim.lr_scheduler.CosineAnnealingLR(optimizer, T_max=20),
+    history = fit(model, loader(X, y, batch_size=64, shuffle=True, seed=0), epochs=4, optimizer=optimizer,
+                  scheduler=torch.optim.lr_scheduler.CosineAnnealingLR(optimizer, T_max=4),
                   val=loader(data.X_test, data.y_test, batch_size=512), device=get_device())
     print(model)
     print(f"test accuracy {history.val_acc[-1]:.4f}")
     # --8<-- [end:main]
-    # The page claims: ≥ 98.5 % on the 360 test digits (measured 98.9 % with this seed; other seeds
-    # give 98.1–98.9 %).
+    # The page claims: ≥ 98.5 % on the 360 test digits (measured 98.9 % with this seed; seeds 0–11
+    # give 98.6–99.7 %; without the shifted copies 10 epochs of the
+    # original 1168 digits give 97.8–98.6 %).
     assert history.val_acc[-1] >= 0.985
     return history.val_acc[-1]
 

@@ -1,27 +1,36 @@
-"""Why the skip connection helps: the gradient at the first layer of a 20-layer net."""
+"""Why the skip connection helps: the gradient at the first layer of a 20-layer net, and training."""
 
 import torch
 import torch.nn.functional as F
 
 from lectureref.cnn_architectures import deep_net
 from lectureref.data import digits_split
+from lectureref.device import get_device
+from lectureref.training import fit, loader
 
 
 def main() -> None:
     data = digits_split(images=True)
     x, y = torch.tensor(data.X_train[:128]), torch.tensor(data.y_train[:128])
     # --8<-- [start:main]
-    norms = {}
+    norms, losses = {}, {}
     for residual in [False, True]:
         torch.manual_seed(0)                                   # same initial conv weights
         model = deep_net(depth=20, width=8, residual=residual)
         F.cross_entropy(model(x), y).backward()
         norms[residual] = model[0].weight.grad.norm().item()  # ‖∂L/∂W‖ of the first conv
-        print(f"{'residual' if residual else 'plain':>8}: first-layer gradient norm {norms[residual]:.2e}")
+        history = fit(model, loader(data.X_train, data.y_train, batch_size=64, shuffle=True), epochs=3,
+                      optimizer=torch.optim.Adam(model.parameters(), lr=3e-3), device=get_device(),
+                      progress=False)
+        losses[residual] = history.train_loss
+        print(f"{'residual' if residual else 'plain':>8}: first-layer gradient norm {norms[residual]:.1e}, "
+              f"train loss by epoch {[round(v, 3) for v in history.train_loss]}")
     # --8<-- [end:main]
-    # The page claims: plain ≈ 1e-11, residual ≈ 3e-2 — a million times more (and more).
-    assert norms[False] < 1e-8 and norms[True] > 1e-3
-    assert norms[True] > 1e6 * norms[False]
+    # The page claims: plain ≈ 1e-11, residual ≈ 3e-2 — over a billion times more (measured 3.4e9);
+    # after 3 epochs the plain net is still at chance (loss ≈ ln 10 = 2.30), the residual one learns.
+    assert norms[False] < 1e-10 and norms[True] > 1e-2
+    assert norms[True] > 1e9 * norms[False]
+    assert losses[False][-1] > 2.29 and losses[True][-1] < 2.2
 
 
 if __name__ == "__main__":
