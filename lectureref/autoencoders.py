@@ -28,7 +28,7 @@ from lectureref.training import History, fit, loader
 
 
 class KLCache(NamedTuple):
-    """Inputs of :func:`kl_forward`, all its backward needs."""
+    """Inputs of `kl_forward`, all its backward needs."""
 
     mu: np.ndarray  # (N, K)
     logvar: np.ndarray  # (N, K) log σ²
@@ -61,7 +61,7 @@ def kl_torch(mu: torch.Tensor, logvar: torch.Tensor) -> torch.Tensor:
 
 
 class ReparamCache(NamedTuple):
-    """The noise and the standard deviation of :func:`reparameterize_forward`."""
+    """The noise and the standard deviation of `reparameterize_forward`."""
 
     eps: np.ndarray  # (N, K) the N(0, 1) draw
     std: np.ndarray  # (N, K) σ = exp(logvar / 2)
@@ -81,7 +81,7 @@ def reparameterize_forward(mu: np.ndarray, logvar: np.ndarray, eps: np.ndarray) 
 
 
 def reparameterize_backward(dz: np.ndarray, cache: ReparamCache) -> tuple[np.ndarray, np.ndarray]:
-    """Gradients ``(dmu, dlogvar)`` of :func:`reparameterize_forward`."""
+    """Gradients ``(dmu, dlogvar)`` of `reparameterize_forward`."""
     # --8<-- [start:reparam_backward]
     return dz, dz * cache.eps * 0.5 * cache.std       # dσ/dlogσ² = σ/2
     # --8<-- [end:reparam_backward]
@@ -112,7 +112,7 @@ class AutoEncoder(nn.Module):
 def train_autoencoder(
     X: np.ndarray, *, latent: int = 8, epochs: int = 40, lr: float = 3e-3, seed: int = 0, device: torch.device | None = None
 ) -> tuple[AutoEncoder, History]:
-    """Fit an :class:`AutoEncoder` with the MSE between image and reconstruction (shared ``fit``)."""
+    """Fit an `AutoEncoder` with the MSE between image and reconstruction (shared ``fit``)."""
     torch.manual_seed(seed)
     model = AutoEncoder(n_in=X.shape[1], latent=latent)
     # --8<-- [start:train_ae]
@@ -182,7 +182,7 @@ def train_vae(
     seed: int = 0,
     device: torch.device | None = None,
 ) -> tuple[VAE, VAEHistory]:
-    """Train a :class:`VAE` with Adam; the history keeps reconstruction and KL apart."""
+    """Train a `VAE` with Adam; the history keeps reconstruction and KL apart."""
     device = device or get_device()
     torch.manual_seed(seed)
     model = VAE(n_in=X.shape[1], latent=latent).to(device)

@@ -4,7 +4,7 @@ Lecture 9 (1:08:00). A word is wrapped in boundary markers, ``<where>``, and cut
 n-grams (n = 3..5): ``<wh, whe, her, ere, re>, <whe, ...``. Each n-gram is hashed into one of
 ``n_buckets`` rows of a table; the word's vector is the mean of its n-gram rows plus its own row
 if the word is in the vocabulary. Training is word2vec's skip-gram with negative sampling
-(imported from :mod:`lectureref.word2vec`), with this vector in place of ``W_in[word]``.
+(imported from `lectureref.word2vec`), with this vector in place of ``W_in[word]``.
 A word never seen in training (a new form, a typo) still has n-grams, hence a vector.
 """
 
@@ -37,7 +37,7 @@ HELD_OUT = ["elephants", "chocolates", "mountains"]   # plural forms never seen 
 
 
 def make_forms_corpus(n_sentences: int = 2000, held_out: list[str] = HELD_OUT, seed: int = 0) -> list[list[str]]:
-    """Sentences of :data:`TEMPLATES`, without any sentence that contains a ``held_out`` word."""
+    """Sentences of `TEMPLATES`, without any sentence that contains a ``held_out`` word."""
     corpus = make_corpus(n_sentences, CLASSES, TEMPLATES, seed=seed)
     return [s for s in corpus if not set(s) & set(held_out)]
 
@@ -101,7 +101,7 @@ def subword_mean_backward(dv: np.ndarray, cache: MeanCache) -> np.ndarray:
 
 
 def subword_mean_torch(E: torch.Tensor, ids: torch.Tensor, mask: torch.Tensor) -> torch.Tensor:
-    """The torch twin of :func:`subword_mean_forward`."""
+    """The torch twin of `subword_mean_forward`."""
     weights = mask / mask.sum(dim=1, keepdim=True)
     return torch.einsum("wl,wld->wd", weights, E[ids])
 
@@ -137,7 +137,7 @@ class FastText(nn.Module):
 def train_fasttext(
     corpus: list[list[str]], n_buckets: int = 2000, dim: int = 16, window: int = 2, seed: int = 0, **kw
 ) -> tuple[FastText, list[float]]:
-    """Word2vec's skip-gram training (:func:`~lectureref.word2vec.fit_sgns`, ``kw`` go there) over subword vectors."""
+    """Word2vec's skip-gram training (`lectureref.word2vec.fit_sgns`, ``kw`` go there) over subword vectors."""
     vocab = build_vocab(corpus)
     torch.manual_seed(seed)
     model = FastText(vocab, n_buckets, dim)

@@ -101,14 +101,14 @@ def generator_loss_backward(fake: np.ndarray, non_saturating: bool = True) -> np
 
 
 def discriminator_loss_torch(real: torch.Tensor, fake: torch.Tensor) -> torch.Tensor:
-    """PyTorch twin of :func:`discriminator_loss_forward`."""
+    """PyTorch twin of `discriminator_loss_forward`."""
     return F.binary_cross_entropy_with_logits(real, torch.ones_like(real)) + F.binary_cross_entropy_with_logits(
         fake, torch.zeros_like(fake)
     )
 
 
 def generator_loss_torch(fake: torch.Tensor, non_saturating: bool = True) -> torch.Tensor:
-    """PyTorch twin of :func:`generator_loss_forward`."""
+    """PyTorch twin of `generator_loss_forward`."""
     if non_saturating:
         return F.binary_cross_entropy_with_logits(fake, torch.ones_like(fake))
     return -F.binary_cross_entropy_with_logits(fake, torch.zeros_like(fake))

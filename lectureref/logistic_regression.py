@@ -1,7 +1,7 @@
 """Logistic regression: sigmoid, binary cross-entropy, gradient descent; numpy and PyTorch.
 
-Lecture 3 (9:41, 14:55) and lecture 4 (29:06). The model gives :math:`p = \\sigma(w^\\top x + b)`,
-the probability of class 1; the boundary :math:`w^\\top x + b = 0` is a line (a hyperplane).
+Lecture 3 (9:41, 14:55) and lecture 4 (29:06). The model gives $p = \\sigma(w^\\top x + b)$,
+the probability of class 1; the boundary $w^\\top x + b = 0$ is a line (a hyperplane).
 """
 
 from __future__ import annotations

@@ -131,7 +131,7 @@ def to_torch_lstm(p: LSTMParams, device: torch.device | None = None) -> nn.LSTM:
 def input_grad_norms(p: LSTMParams | RNNParams, x: np.ndarray, seed: int = 0) -> np.ndarray:
     """``‖∂L/∂x_t‖`` for t = 0 … T − 1 when the loss sees only the last output ``L = g·h_T``.
 
-    Works for an LSTM (:class:`LSTMParams`) and a vanilla RNN (:class:`lectureref.rnn.RNNParams`):
+    Works for an LSTM (`LSTMParams`) and a vanilla RNN (`lectureref.rnn.RNNParams`):
     how much does the first input still influence the loss 100 steps later?
     """
     from lectureref.rnn import rnn_backward, rnn_forward

@@ -23,7 +23,7 @@ from lectureref.training import History, fit, loader
 
 
 class TripletCache(NamedTuple):
-    """What :func:`triplet_loss_backward` needs from the forward pass."""
+    """What `triplet_loss_backward` needs from the forward pass."""
 
     diff_ap: np.ndarray  # (N, D) a − p
     diff_an: np.ndarray  # (N, D) a − n
@@ -148,7 +148,7 @@ def train_embedding(
     dim: int = 8,
     device: torch.device | None = None,
 ) -> tuple[EmbeddingNet, History]:
-    """Train an :class:`EmbeddingNet` with the batch-hard triplet loss (shared ``fit`` loop).
+    """Train an `EmbeddingNet` with the batch-hard triplet loss (shared ``fit`` loop).
 
     A shuffled batch of 128 digits holds ~13 examples of every class: enough positives and
     negatives for batch-hard mining. ``History.train_loss`` is the triplet loss; its ``*_acc``

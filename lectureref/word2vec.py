@@ -27,6 +27,7 @@ from lectureref.device import get_device
 from lectureref.logistic_regression import log_sigmoid, sigmoid
 from lectureref.softmax import softmax_cross_entropy
 
+# --8<-- [start:grammar]
 CLASSES = {
     "animal": ["cat", "dog", "horse", "cow", "sheep", "goat"],
     "food": ["bread", "apple", "cheese", "soup", "rice", "cake"],
@@ -41,6 +42,7 @@ TEMPLATES = [
     "a hungry {animal} runs to the {place}",
     "she cooks {food} and {food} for dinner",
 ]
+# --8<-- [end:grammar]
 
 
 def make_corpus(
@@ -114,7 +116,7 @@ def sgns_forward(v: np.ndarray, u_pos: np.ndarray, u_neg: np.ndarray) -> tuple[f
 
 
 def sgns_backward(dout: float, cache: SGNSCache) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Gradients ``(dv, du_pos, du_neg)`` of :func:`sgns_forward`."""
+    """Gradients ``(dv, du_pos, du_neg)`` of `sgns_forward`."""
     # --8<-- [start:sgns_backward]
     v, u_pos, u_neg, s_pos, s_neg = cache
     scale = dout / len(v)
@@ -143,7 +145,7 @@ def sgns_step(
 
 
 def sgns_loss_torch(v: torch.Tensor, u_pos: torch.Tensor, u_neg: torch.Tensor) -> torch.Tensor:
-    """The torch twin of :func:`sgns_forward`; ``logsigmoid`` is stable for any score."""
+    """The torch twin of `sgns_forward`; ``logsigmoid`` is stable for any score."""
     pos = (v * u_pos).sum(-1)
     neg = torch.einsum("bd,bkd->bk", v, u_neg)
     return -(nn.functional.logsigmoid(pos) + nn.functional.logsigmoid(-neg).sum(1)).mean()
@@ -179,10 +181,12 @@ def train_numpy(
         order, total = rng.permutation(len(centers)), 0.0
         for start in range(0, len(order), batch_size):
             idx = order[start : start + batch_size]
-            negatives = rng.choice(V, size=(len(idx), k), p=noise)
+            # --8<-- [start:numpy_step]
+            negatives = rng.choice(V, size=(len(idx), k), p=noise)      # K noise words per pair
             loss, dW_in, dW_out = sgns_step(W_in, W_out, centers[idx], contexts[idx], negatives)
-            W_in -= lr * dW_in
+            W_in -= lr * dW_in                                          # plain SGD
             W_out -= lr * dW_out
+            # --8<-- [end:numpy_step]
             total += loss * len(idx)
         losses.append(total / len(order))
     return W_in, losses
@@ -192,7 +196,7 @@ def fit_sgns(
     model: nn.Module, pairs: tuple[np.ndarray, np.ndarray], noise: np.ndarray, *, k: int = 5, epochs: int = 3,
     batch_size: int = 256, lr: float = 0.02, seed: int = 0, device: torch.device | None = None,
 ) -> list[float]:
-    """Adam on any ``model(centers, contexts, negatives) -> loss`` (:class:`SkipGram`, FastText); per-epoch losses."""
+    """Adam on any ``model(centers, contexts, negatives) -> loss`` (`SkipGram`, FastText); per-epoch losses."""
     device = device or get_device()
     torch.manual_seed(seed)
     model.to(device)
@@ -204,11 +208,13 @@ def fit_sgns(
         order, total = torch.randperm(len(centers), device=device), 0.0
         for start in range(0, len(order), batch_size):
             idx = order[start : start + batch_size]
+            # --8<-- [start:torch_step]
             negatives = torch.multinomial(noise_t, len(idx) * k, replacement=True).view(len(idx), k)
-            loss = model(centers[idx], contexts[idx], negatives)
+            loss = model(centers[idx], contexts[idx], negatives)      # autograd does sgns_backward
             optimizer.zero_grad()
             loss.backward()
             optimizer.step()
+            # --8<-- [end:torch_step]
             total += loss.item() * len(idx)
         losses.append(total / len(order))
     return losses
@@ -217,7 +223,7 @@ def fit_sgns(
 def train_torch(
     pairs: tuple[np.ndarray, np.ndarray], noise: np.ndarray, dim: int = 16, seed: int = 0, **kw
 ) -> tuple[np.ndarray, list[float]]:
-    """:class:`SkipGram` trained by :func:`fit_sgns` (``kw`` go there); returns ``W_in`` (V, D) and the losses."""
+    """`SkipGram` trained by `fit_sgns` (``kw`` go there); returns ``W_in`` (V, D) and the losses."""
     torch.manual_seed(seed)
     model = SkipGram(len(noise), dim)
     losses = fit_sgns(model, pairs, noise, seed=seed, **kw)
@@ -240,6 +246,15 @@ def class_similarity(W: np.ndarray, vocab: Vocab, classes: dict[str, list[str]] 
     return float(sim[same].mean()), float(sim[different].mean())
 
 
+def nearest_same_class(W: np.ndarray, vocab: Vocab, classes: dict[str, list[str]] = CLASSES) -> float:
+    """Share of class words whose nearest other class word (by cosine) belongs to the same class."""
+    ids = np.array([vocab.index[w] for words in classes.values() for w in words])
+    labels = np.repeat(np.arange(len(classes)), [len(w) for w in classes.values()])
+    sim = cosine_matrix(W[ids])
+    np.fill_diagonal(sim, -np.inf)                       # a word is not its own neighbour
+    return float(np.mean(labels[sim.argmax(axis=1)] == labels))
+
+
 # ---------------------------------------------------------------------------------------------
 # Why negative sampling: the cost of the full softmax grows with the vocabulary.
 
@@ -248,11 +263,13 @@ def full_softmax_step(
     W_in: np.ndarray, W_out: np.ndarray, centers: np.ndarray, contexts: np.ndarray
 ) -> tuple[float, np.ndarray, np.ndarray]:
     """Skip-gram with a softmax over all V words: loss, ``dW_in``, ``dW_out``. Cost O(B·V·D)."""
+    # --8<-- [start:full_softmax]
     v = W_in[centers]                                     # (B, D)
     loss, dlogits = softmax_cross_entropy(v @ W_out.T, contexts)   # logits (B, V): every word scored
     dW_in = np.zeros_like(W_in)
-    np.add.at(dW_in, centers, dlogits @ W_out)
-    return loss, dW_in, dlogits.T @ v
+    np.add.at(dW_in, centers, dlogits @ W_out)            # (B, V) @ (V, D)
+    return loss, dW_in, dlogits.T @ v                     # (V, B) @ (B, D): all V rows change
+    # --8<-- [end:full_softmax]
 
 
 def step_flops(vocab_size: int, dim: int, batch: int, k: int | None = None) -> int:
@@ -262,7 +279,9 @@ def step_flops(vocab_size: int, dim: int, batch: int, k: int | None = None) -> i
     return 3 * 2 * batch * scored * dim
 
 
-def time_steps(vocab_size: int, dim: int = 16, batch: int = 128, k: int = 5, repeat: int = 3, seed: int = 0) -> tuple[float, float]:
+def time_steps(
+    vocab_size: int, dim: int = 16, batch: int = 128, k: int = 5, repeat: int = 3, seed: int = 0
+) -> tuple[float, float]:
     """Best-of-``repeat`` seconds of one numpy forward+backward: ``(full softmax, negative sampling)``."""
     rng = np.random.default_rng(seed)
     W_in, W_out = rng.standard_normal((vocab_size, dim)) * 0.1, rng.standard_normal((vocab_size, dim)) * 0.1

@@ -7,8 +7,9 @@ import torch
 
 from lectureref.backprop import check_gradient, relative_error
 from lectureref.word2vec import (
-    SkipGram, build_vocab, full_softmax_step, make_corpus, noise_distribution, sgns_backward, sgns_forward,
-    sgns_loss_torch, sgns_step, skipgram_pairs, step_flops,
+    CLASSES, SkipGram, build_vocab, class_similarity, full_softmax_step, make_corpus, nearest_same_class,
+    noise_distribution, sgns_backward, sgns_forward, sgns_loss_torch, sgns_step, skipgram_pairs, step_flops,
+    train_numpy, train_torch,
 )
 
 
@@ -76,3 +77,29 @@ def test_corpus_pairs_and_noise() -> None:
     p = noise_distribution(vocab.counts)
     assert np.isclose(p.sum(), 1) and p[0] < vocab.counts[0] / vocab.counts.sum()   # frequent words damped
     assert step_flops(10_000, 16, 32) / step_flops(10_000, 16, 32, k=5) == 10_000 / 6
+
+
+def test_class_measures_on_hand_made_vectors() -> None:
+    vocab = build_vocab([[w for words in CLASSES.values() for w in words]])
+    rng = np.random.default_rng(4)
+    W = np.zeros((len(vocab.words), 3))
+    for axis, words in enumerate(CLASSES.values()):            # each class along its own axis
+        for w in words:
+            W[vocab.index[w], axis] = 1.0
+    W += 0.01 * rng.standard_normal(W.shape)
+    same, different = class_similarity(W, vocab)
+    assert same > 0.99 and abs(different) < 0.05 and nearest_same_class(W, vocab) == 1.0
+    shuffled = W[rng.permutation(len(W))]                     # classes mixed up
+    assert nearest_same_class(shuffled, vocab) < 1.0
+
+
+def test_training_puts_same_class_words_nearer_numpy_and_torch() -> None:
+    corpus = make_corpus(600, seed=5)
+    vocab = build_vocab(corpus)
+    pairs, noise = skipgram_pairs(corpus, vocab, window=2), noise_distribution(vocab.counts)
+    W_np, losses_np = train_numpy(pairs, noise, dim=8, epochs=3, seed=1)
+    W_t, losses_t = train_torch(pairs, noise, dim=8, epochs=3, seed=1, device=torch.device("cpu"))
+    for W, losses in [(W_np, losses_np), (W_t, losses_t)]:
+        same, different = class_similarity(W, vocab)
+        assert same > different + 0.3 and nearest_same_class(W, vocab) > 0.9
+        assert losses[-1] < losses[0]

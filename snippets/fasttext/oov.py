@@ -9,7 +9,7 @@ from lectureref.word2vec import cosine_matrix
 
 def main() -> None:
     # --8<-- [start:main]
-    corpus = make_forms_corpus(2000, held_out=HELD_OUT)     # "elephants", "chocolates", "mountains" never occur
+    corpus = make_forms_corpus(800, held_out=HELD_OUT)      # "elephants", "chocolates", "mountains" never occur
     model, losses = train_fasttext(corpus, n_buckets=2000, dim=16, epochs=3, device=get_device())
     known = [w for words in CLASSES.values() for w in words]
     sim = cosine_matrix(model.vectors(HELD_OUT + known))[: len(HELD_OUT), len(HELD_OUT):]

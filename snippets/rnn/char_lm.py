@@ -28,7 +28,7 @@ def main() -> None:
         real[temperature] = sum(w in words for w in generated) / max(len(generated), 1)
         print(f"T = {temperature}: {texts[0]!r}  (words from the text: {real[temperature]:.0%})")
     # --8<-- [end:sample]
-    # The page claims: at T → 0 sampling is greedy (the seed does not matter); at T = 0.5 about half
+    # The page claims: at T → 0 sampling is greedy (the seed does not matter); at T = 0.5 ≈ 40 % of
     # the generated words are real, at T = 1.5 about a tenth.
     assert sample(model, vocab, 0, seed=1) == sample(model, vocab, 0, seed=2) == sample(model, vocab, 1e-4, seed=3)
     assert real[0.5] > 2 * real[1.5]
