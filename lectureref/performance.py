@@ -44,6 +44,23 @@ def best_seconds(fn: Callable[[], object], device: torch.device, repeat: int = 5
     # --8<-- [end:timer]
 
 
+def single_thread_seconds(*fns: Callable[[], object], repeat: int = 15) -> list[float]:
+    """`best_seconds` of each function on the CPU with one BLAS and one torch thread.
+
+    numpy-vs-torch comparisons run both on one thread: a fair pairing, and on a busy machine
+    spinning worker threads (OpenBLAS's, torch's) can make a pass many times slower.
+    """
+    from threadpoolctl import threadpool_limits  # comes with scikit-learn
+
+    threads = torch.get_num_threads()
+    torch.set_num_threads(1)
+    try:
+        with threadpool_limits(1, user_api="blas"):
+            return [best_seconds(fn, torch.device("cpu"), repeat=repeat, warmup=1) for fn in fns]
+    finally:
+        torch.set_num_threads(threads)
+
+
 def matmul_tflops(n: int = 1024, dtype: torch.dtype = torch.float32, device: torch.device | None = None) -> float:
     """Achieved TFLOP/s of an ``n×n`` matrix product on ``device`` (default: `get_device`)."""
     device = device or get_device()

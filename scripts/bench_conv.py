@@ -2,7 +2,7 @@
 
     .venv/bin/python scripts/bench_conv.py
 
-Prints the median time of one forward + backward pass for each implementation and their
+Prints the best time of one forward + backward pass for each implementation and their
 ratio, in float32. Both run on one thread: the numpy pass does two or three large matrix
 products, and on a busy machine (the shared 2-core dev box) OpenBLAS's worker threads spin
 waiting for a core, making a backward pass up to 30× slower than on one thread. torch's own
@@ -11,30 +11,18 @@ default thread count is timed too, for reference.
 
 from __future__ import annotations
 
-import time
-
 import numpy as np
 import torch
 import torch.nn.functional as F
-from threadpoolctl import threadpool_limits
 
 from lectureref.convolution import conv2d_backward, conv2d_forward
+from lectureref.performance import best_seconds, single_thread_seconds
 
 SHAPES = [  # (N, C, H, W, filters, kernel, stride, padding)
     (64, 16, 28, 28, 32, 3, 1, 1),
     (32, 32, 16, 16, 64, 3, 1, 1),
     (64, 3, 32, 32, 16, 5, 2, 2),
 ]
-
-
-def median_time(fn, repeats: int = 15) -> float:
-    fn()  # warm-up: allocations, BLAS thread start
-    times = []
-    for _ in range(repeats):
-        start = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - start)
-    return float(np.median(times))
 
 
 def bench(n: int, c: int, h: int, w: int, f: int, k: int, s: int, p: int) -> float:
@@ -54,11 +42,8 @@ def bench(n: int, c: int, h: int, w: int, f: int, k: int, s: int, p: int) -> flo
         out.backward(torch.ones_like(out))
 
     threads = torch.get_num_threads()
-    t_torch_default = median_time(torch_pass)
-    torch.set_num_threads(1)
-    with threadpool_limits(1, user_api="blas"):
-        t_np, t_torch = median_time(numpy_pass), median_time(torch_pass)
-    torch.set_num_threads(threads)
+    t_torch_default = best_seconds(torch_pass, torch.device("cpu"), repeat=15, warmup=1)
+    t_np, t_torch = single_thread_seconds(numpy_pass, torch_pass)
     ratio = t_np / t_torch
     print(f"N={n:3d} C={c:2d} {h}×{w} k={k} s={s} p={p} F={f:2d}: numpy {1e3 * t_np:7.2f} ms, "
           f"torch {1e3 * t_torch:7.2f} ms, ratio {ratio:.2f}× (1 thread each); "

@@ -2,30 +2,19 @@
 
     .venv/bin/python scripts/bench_lstm.py
 
-Prints the median time of one forward + backward pass over a sequence for each implementation
-and their ratio. Both run in float32 with whatever threads numpy's BLAS and torch use by default.
+Prints the best time of one forward + backward pass over a sequence for each implementation
+and their ratio. Both run in float32 on one thread (`lectureref.performance.single_thread_seconds`).
 """
 
 from __future__ import annotations
-
-import time
 
 import numpy as np
 import torch
 
 from lectureref.lstm import LSTMParams, init_lstm, lstm_backward, lstm_forward, to_torch_lstm
+from lectureref.performance import single_thread_seconds
 
 SHAPES = [(50, 32, 64, 128), (20, 64, 128, 256)]  # (T, N, D, H)
-
-
-def median_time(fn, repeats: int = 10) -> float:
-    fn()  # warm-up: allocations, BLAS thread start
-    times = []
-    for _ in range(repeats):
-        start = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - start)
-    return float(np.median(times))
 
 
 def bench(T: int, N: int, D: int, H: int) -> float:
@@ -46,9 +35,9 @@ def bench(T: int, N: int, D: int, H: int) -> float:
         out, _ = lstm(xt)
         out.backward(torch.ones_like(out))
 
-    t_np, t_torch = median_time(numpy_pass), median_time(torch_pass)
+    t_np, t_torch = single_thread_seconds(numpy_pass, torch_pass, repeat=10)
     ratio = t_np / t_torch
-    print(f"T={T} N={N} D={D} H={H}: numpy {1e3 * t_np:7.2f} ms, torch {1e3 * t_torch:7.2f} ms, ratio {ratio:.2f}×")
+    print(f"T={T} N={N} D={D} H={H}: numpy {1e3 * t_np:7.2f} ms, torch {1e3 * t_torch:7.2f} ms, ratio {ratio:.2f}× (1 thread each)")
     return ratio
 
 

@@ -7,7 +7,7 @@ import time
 import torch
 from torch import nn
 
-from lectureref.performance import best_seconds, matmul_flops, matmul_tflops, step_seconds
+from lectureref.performance import best_seconds, matmul_flops, matmul_tflops, single_thread_seconds, step_seconds
 
 
 def test_matmul_flops_counts_multiplies_and_adds() -> None:
@@ -52,3 +52,12 @@ def test_step_seconds_with_autocast_still_trains_float32_weights() -> None:
     before = model.weight.detach().clone()
     step_seconds(model, torch.randn(8, 4), torch.tensor([0, 1, 2, 0, 1, 2, 0, 1]), device=torch.device("cpu"), steps=2, amp=True)
     assert model.weight.dtype == torch.float32 and not torch.equal(before, model.weight.detach())
+
+
+def test_single_thread_seconds_runs_on_one_thread_and_restores_the_count() -> None:
+    before = torch.get_num_threads()
+    seen = []
+    seconds = single_thread_seconds(lambda: seen.append(torch.get_num_threads()), lambda: None, repeat=2)
+    assert len(seconds) == 2 and all(s >= 0 for s in seconds)
+    assert set(seen) == {1} and len(seen) == 3          # one warm-up and two timed calls
+    assert torch.get_num_threads() == before
