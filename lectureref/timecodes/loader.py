@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterable, Mapping
+import gc
+from collections.abc import Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -35,6 +37,19 @@ class TimecodeError(ValueError):
     def __init__(self, problems: list[Problem]) -> None:
         self.problems = problems
         super().__init__("\n".join(map(str, problems)))
+
+
+@contextmanager
+def _no_gc() -> Iterator[None]:
+    """Pause the cycle collector while building a course: the YAML nodes and models form no
+    cycles, and its passes over the growing heap took half the time of a 10 000-entry file."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def _compose(path: Path, text: str) -> tuple[object, dict[Loc, int]]:
@@ -151,9 +166,10 @@ def load_course(path: Path | str, topics: Mapping[str, Iterable[str]] | None = N
         With the file, line and a message for each problem found.
     """
     path = Path(path)
-    data, lines = _compose(path, path.read_text(encoding="utf-8"))
     try:
-        course = Course.model_validate(data if data is not None else {})
+        with _no_gc():
+            data, lines = _compose(path, path.read_text(encoding="utf-8"))
+            course = Course.model_validate(data if data is not None else {})
     except ValidationError as err:
         raise TimecodeError(
             [Problem(path, _line(lines, e["loc"]), _describe(e)) for e in err.errors()]
