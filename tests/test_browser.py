@@ -35,6 +35,12 @@ FLAGS = [
 RENDERED_MATH = """() => Array.from(document.querySelectorAll('.MathJax_Display'))
     .some(e => e.getBoundingClientRect().height > 30)"""
 
+# arithmatex wraps each formula in .arithmatex; MathJax adds one rendered element per formula.
+ALL_MATH_TYPESET = """() => {
+    const formulas = document.querySelectorAll('article .arithmatex').length;
+    return formulas > 0 && document.querySelectorAll('article .MathJax, article .MathJax_Display').length >= formulas;
+}"""
+
 SEARCH_READY = """() => {
     const meta = document.querySelector('.md-search-result__meta');
     return meta && meta.textContent.trim() !== '' && !meta.textContent.includes('Инициализация');
@@ -124,6 +130,14 @@ def test_math_is_typeset_offline(page, base_url: str) -> None:
     # A typeset display formula with fractions and sums is several text lines tall.
     page.wait_for_function(RENDERED_MATH, timeout=15_000)
     assert "\\frac" not in page.inner_text("article")  # no raw TeX left visible
+    assert page.errors == [] and page.external == []
+
+
+@pytest.mark.parametrize("topic", ["dropout", "layers"])  # \mathbb E, \mathcal N: fonts of their own
+def test_every_formula_is_typeset_without_missing_fonts(page, base_url: str, topic: str) -> None:
+    page.goto(base_url + f"topics/{topic}/")
+    page.wait_for_function(ALL_MATH_TYPESET, timeout=15_000)
+    page.wait_for_timeout(500)  # fonts are fetched as the typeset math is laid out
     assert page.errors == [] and page.external == []
 
 

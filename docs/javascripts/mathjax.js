@@ -10,7 +10,13 @@ window.MathJax = {
     imageFont: null,
     // MathJax's probe font points at about:blank, which Chromium refuses with a console error;
     // a local() source fetches nothing and falls back the same way.
-    styles: { "@font-face": { "font-family": "MathJax_Blank", src: "local('MathJax_Blank')" } },
+    styles: {
+      "@font-face": { "font-family": "MathJax_Blank", src: "local('MathJax_Blank')" },
+      // The hidden MathML copy for screen readers (AssistiveMML) would pick up the NativeMML
+      // styles' \mathcal / \mathbb web fonts (TeX/otf), which this MathJax does not ship: 404s.
+      // Hidden text needs no font.
+      ".MJX_Assistive_MathML, .MJX_Assistive_MathML *": { "font-family": "inherit !important" },
+    },
   },
   tex2jax: {
     inlineMath: [["\\(", "\\)"]],
