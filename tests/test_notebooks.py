@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import nbformat
 import pytest
 
-from scripts.run_notebook import execute
+from scripts.run_notebook import PAGE_IMAGES, execute, page_images
 from tests.conftest import DOCS
 
 NOTEBOOKS = sorted(DOCS.rglob("*.ipynb"))
@@ -17,6 +18,7 @@ def test_notebook_runs(path: Path) -> None:
     notebook = execute(path)
     errors = [o for cell in notebook.cells for o in cell.get("outputs", []) if o.get("output_type") == "error"]
     assert not errors
+    page_images(notebook)  # a cell tagged page-image:<name> still shows a figure (else ValueError)
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.stem for p in NOTEBOOKS])
@@ -24,3 +26,14 @@ def test_notebook_is_stored_with_its_plots(path: Path) -> None:
     """The build shows stored outputs, so a notebook committed without them shows no plot."""
     text = path.read_text(encoding="utf-8")
     assert '"image/png"' in text, f"{path.name}: run scripts/run_notebook.py on it before committing"
+
+
+def test_page_images_are_the_notebooks_own_plots() -> None:
+    """docs/topics/img/<name>.png is the stored figure of the notebook cell tagged page-image:<name>."""
+    stored = {}
+    for path in NOTEBOOKS:
+        stored.update(page_images(nbformat.read(path, as_version=4)))
+    files = {p.stem: p.read_bytes() for p in PAGE_IMAGES.glob("*.png")}
+    assert stored.keys() == files.keys(), "run scripts/run_notebook.py on the notebook whose image changed"
+    for name, png in stored.items():
+        assert files[name] == png, f"img/{name}.png differs from its notebook's figure: re-run scripts/run_notebook.py"
