@@ -9,6 +9,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 
+import numpy as np
 import torch
 from torch import nn
 
@@ -59,6 +60,13 @@ def single_thread_seconds(*fns: Callable[[], object], repeat: int = 15) -> list[
             return [best_seconds(fn, torch.device("cpu"), repeat=repeat, warmup=1) for fn in fns]
     finally:
         torch.set_num_threads(threads)
+
+
+def compare_shapes(bench: Callable[..., float], shapes: list[tuple[int, ...]]) -> list[float]:
+    """Print the library versions, then run ``bench(*shape)`` (which prints one line and returns
+    the numpy / torch time ratio) for each shape; the ratios. Used by ``scripts/bench_*.py``."""
+    print(f"torch {torch.__version__}, {torch.get_num_threads()} threads; numpy {np.__version__}")
+    return [bench(*shape) for shape in shapes]
 
 
 def matmul_tflops(n: int = 1024, dtype: torch.dtype = torch.float32, device: torch.device | None = None) -> float:

@@ -16,7 +16,7 @@ import torch
 import torch.nn.functional as F
 
 from lectureref.convolution import conv2d_backward, conv2d_forward
-from lectureref.performance import best_seconds, single_thread_seconds
+from lectureref.performance import best_seconds, compare_shapes, single_thread_seconds
 
 SHAPES = [  # (N, C, H, W, filters, kernel, stride, padding)
     (64, 16, 28, 28, 32, 3, 1, 1),
@@ -51,11 +51,5 @@ def bench(n: int, c: int, h: int, w: int, f: int, k: int, s: int, p: int) -> flo
     return ratio
 
 
-def main() -> None:
-    print(f"torch {torch.__version__}, {torch.get_num_threads()} threads; numpy {np.__version__}")
-    for shape in SHAPES:
-        bench(*shape)
-
-
 if __name__ == "__main__":
-    main()
+    compare_shapes(bench, SHAPES)

@@ -12,7 +12,7 @@ import numpy as np
 import torch
 
 from lectureref.lstm import LSTMParams, init_lstm, lstm_backward, lstm_forward, to_torch_lstm
-from lectureref.performance import single_thread_seconds
+from lectureref.performance import compare_shapes, single_thread_seconds
 
 SHAPES = [(50, 32, 64, 128), (20, 64, 128, 256)]  # (T, N, D, H)
 
@@ -41,11 +41,5 @@ def bench(T: int, N: int, D: int, H: int) -> float:
     return ratio
 
 
-def main() -> None:
-    print(f"torch {torch.__version__}, {torch.get_num_threads()} threads; numpy {np.__version__}")
-    for shape in SHAPES:
-        bench(*shape)
-
-
 if __name__ == "__main__":
-    main()
+    compare_shapes(bench, SHAPES)

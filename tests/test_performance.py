@@ -7,7 +7,7 @@ import time
 import torch
 from torch import nn
 
-from lectureref.performance import best_seconds, matmul_flops, matmul_tflops, single_thread_seconds, step_seconds
+from lectureref.performance import best_seconds, compare_shapes, matmul_flops, matmul_tflops, single_thread_seconds, step_seconds
 
 
 def test_matmul_flops_counts_multiplies_and_adds() -> None:
@@ -61,3 +61,8 @@ def test_single_thread_seconds_runs_on_one_thread_and_restores_the_count() -> No
     assert len(seconds) == 2 and all(s >= 0 for s in seconds)
     assert set(seen) == {1} and len(seen) == 3          # one warm-up and two timed calls
     assert torch.get_num_threads() == before
+
+
+def test_compare_shapes_runs_each_shape_and_returns_the_ratios(capsys) -> None:
+    assert compare_shapes(lambda a, b: a / b, [(3, 2), (1, 4)]) == [1.5, 0.25]
+    assert capsys.readouterr().out.startswith(f"torch {torch.__version__}")

@@ -75,32 +75,50 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     return files
 
 
-def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
-    """In the lectures section: index, topics, then one section per course named by its title,
-    its lectures in course order (auto-nav would sort ``10.md`` before ``2.md``)."""
+def _order_lectures(section: Section) -> None:
+    """Index, topics, then one section per course named by its title, its lectures in course
+    order (auto-nav would sort ``10.md`` before ``2.md``)."""
     pages = {lecture_page(c, lec): (c, i) for c in _courses for i, lec in enumerate(c.lectures)}
+    slugs = [c.slug for c in _courses]
+    for child in section.children:
+        if isinstance(child, Section) and child.children and isinstance(child.children[0], Page):
+            first = pages.get(child.children[0].file.src_uri)
+            if first is not None:
+                child.title = first[0].title
+                child.children.sort(key=lambda p: pages.get(p.file.src_uri, (None, 10**6))[1])
+
+    def key(item: object) -> tuple[int, int]:
+        if isinstance(item, Page):
+            return (0, 0) if item.file.src_uri == INDEX_PAGE else (1, 0)
+        uri = item.children[0].file.src_uri if isinstance(item, Section) and item.children else ""
+        course = pages.get(uri, (None, 0))[0]
+        return (2, slugs.index(course.slug) if course else len(slugs))
+
+    section.children.sort(key=key)
+
+
+def _order_topics(section: Section) -> None:
+    """Topic pages in the order the course first reaches them; topics no timecode points to
+    come last, by title."""
+    first = {page: i for i, page in enumerate(_moments)}  # _moments keeps first-mention order
+
+    def key(page: Page) -> tuple[int, str]:
+        name = Path(page.file.src_uri).stem
+        return (first.get(name, len(first)), str(page.title or name))
+
+    section.children.sort(key=key)
+
+
+def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
+    """Order the lectures section and the topics section (both auto-generated from folders)."""
     for section in nav.items:
         if not isinstance(section, Section):
             continue
-        children = section.children
-        if not any(isinstance(p, Page) and p.file.src_uri == INDEX_PAGE for p in children):
-            continue
-        for child in children:
-            if isinstance(child, Section) and child.children and isinstance(child.children[0], Page):
-                first = pages.get(child.children[0].file.src_uri)
-                if first is not None:
-                    child.title = first[0].title
-                    child.children.sort(key=lambda p: pages.get(p.file.src_uri, (None, 10**6))[1])
-
-        def key(item: object) -> tuple[int, int]:
-            if isinstance(item, Page):
-                return (0, 0) if item.file.src_uri == INDEX_PAGE else (1, 0)
-            uri = item.children[0].file.src_uri if isinstance(item, Section) and item.children else ""
-            slugs = [c.slug for c in _courses]
-            course = pages.get(uri, (None, 0))[0]
-            return (2, slugs.index(course.slug) if course else len(slugs))
-
-        children.sort(key=key)
+        pages = [p for p in section.children if isinstance(p, Page)]
+        if any(p.file.src_uri == INDEX_PAGE for p in pages):
+            _order_lectures(section)
+        elif pages and all(p.file.src_uri.startswith(f"{TOPICS_DIR}/") for p in pages):
+            _order_topics(section)
     return nav
 
 
