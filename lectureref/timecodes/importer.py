@@ -30,7 +30,6 @@ from lectureref.timecodes.schema import VIDEO_PLACEHOLDER
 from lectureref.timecodes.timecode import format_time, parse_time
 
 _CLOCK = r"\d{1,2}(?::\d{2}){1,2}"
-_PLAIN_HEADING = re.compile(r"^(\d+)\.\s+(\S.*)$")
 _PLAIN_TIME = re.compile(rf"^({_CLOCK})\s*[-–—]\s*(.*)$")
 _MD_HEADING = re.compile(r"^#{1,6}\s+(?:\[(?P<linked>[^\]]+)\]\((?P<url>[^)\s]+)\)|(?P<bare>.+?))\s*$")
 _MD_TIME = re.compile(rf"^\[({_CLOCK})\]\(([^)\s]+)\)\s*[-–—]?\s*(.*)$")
@@ -88,16 +87,15 @@ def _untimed(text: str) -> str:
     return re.sub(r"^[-*]\s+", "", text.strip())
 
 
-def parse_plain(text: str, videos: Mapping[int, str] | None = None) -> tuple[str, list[_Lecture]]:
+def parse_plain(text: str) -> tuple[str, list[_Lecture]]:
     """Read the plain ``N. Title`` / ``M:SS - text`` format: (course title, lectures)."""
-    videos = videos or {}
     title, lectures = "", []
     for n, raw in enumerate(text.splitlines(), 1):
         line = raw.strip()
         if not line:
             continue
-        if heading := _PLAIN_HEADING.match(line):
-            lectures.append(_Lecture(int(heading[1]), heading[2].strip(), n, videos.get(int(heading[1]))))
+        if heading := _NUMBERED.match(line):
+            lectures.append(_Lecture(int(heading[1]), heading[2].strip(), n))
         elif not lectures:
             title = title or line  # the preamble: its first line names the course
         elif timed := _PLAIN_TIME.match(line):
@@ -178,12 +176,11 @@ def to_course(text: str, videos: Mapping[int, str] | None = None, title: str | N
     if detect_format(text) == "markdown":
         found_title, lectures = parse_markdown(text)
     else:
-        found_title, lectures = parse_plain(text, videos)
+        found_title, lectures = parse_plain(text)
     if not lectures:
         raise ImportProblem("no lecture heading found (expected '3. Title' or '## [3. Title](url)')")
-    for lec in lectures:
-        if videos and lec.number in videos:
-            lec.video = videos[lec.number]
+    for lec in lectures:  # ids given on the command line win over (or stand in for) the notes'
+        lec.video = (videos or {}).get(lec.number, lec.video)
     playlists = {lec.playlist for lec in lectures if lec.playlist}
     course_playlist = playlist or (playlists.pop() if len(playlists) == 1 else None)
     course: dict = {"title": title or found_title or "Новый курс"}

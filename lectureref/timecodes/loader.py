@@ -12,9 +12,8 @@ from pathlib import Path
 import yaml
 from pydantic import ValidationError
 
-from lectureref.timecodes.schema import Course
+from lectureref.timecodes.schema import Course, Loc, line_of
 
-Loc = tuple[str | int, ...]
 # libyaml when present (10× faster on large files), with the same line marks.
 _LOADER = getattr(yaml, "CBaseLoader", yaml.BaseLoader)
 
@@ -91,14 +90,6 @@ def _compose(path: Path, text: str) -> tuple[object, dict[Loc, int]]:
     return data, lines
 
 
-def _line(lines: Mapping[Loc, int], loc: Loc) -> int:
-    """The line of ``loc``, or of its nearest parent that has one."""
-    for end in range(len(loc), -1, -1):
-        if loc[:end] in lines:
-            return lines[loc[:end]]
-    return 1
-
-
 def _describe(error: Mapping) -> str:
     loc = ".".join(str(part) for part in error["loc"])
     if error["type"] == "extra_forbidden":
@@ -172,11 +163,11 @@ def load_course(path: Path | str, topics: Mapping[str, Iterable[str]] | None = N
             course = Course.model_validate(data if data is not None else {})
     except ValidationError as err:
         raise TimecodeError(
-            [Problem(path, _line(lines, e["loc"]), _describe(e)) for e in err.errors()]
+            [Problem(path, line_of(lines, e["loc"]), _describe(e)) for e in err.errors()]
         ) from None
     later = _check_order(course) + (_check_topics(course, topics) if topics is not None else [])
     if later:
-        raise TimecodeError([Problem(path, _line(lines, loc), msg) for loc, msg in later])
+        raise TimecodeError([Problem(path, line_of(lines, loc), msg) for loc, msg in later])
     course._slug = path.stem
     course._path = path
     course._lines = lines

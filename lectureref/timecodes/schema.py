@@ -20,6 +20,7 @@ lectures:
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, field_validator
@@ -31,6 +32,16 @@ VIDEO_PLACEHOLDER = "TODO-video-id"
 PLAYLIST_ID = r"^(PL|UU|LL|FL|RD|OL)[A-Za-z0-9_-]{10,40}$"
 # A topic page name (docs/topics/<name>.md) with an optional heading anchor.
 TOPIC_REF = r"^[a-z0-9_]+(#[\w-]+)?$"
+# A place in a course file: the keys and indices leading to a value.
+Loc = tuple[str | int, ...]
+
+
+def line_of(lines: Mapping[Loc, int], loc: Loc) -> int:
+    """The line of ``loc`` in ``lines`` (place → line), or of its nearest parent that has one."""
+    for end in range(len(loc), -1, -1):
+        if loc[:end] in lines:
+            return lines[loc[:end]]
+    return 1
 
 
 class _Strict(BaseModel):
@@ -96,7 +107,7 @@ class Course(_Strict):
     lectures: list[Lecture] = Field(min_length=1)
     _slug: str = PrivateAttr(default="")
     _path: Path | None = PrivateAttr(default=None)
-    _lines: dict = PrivateAttr(default_factory=dict)
+    _lines: dict[Loc, int] = PrivateAttr(default_factory=dict)
 
     @property
     def slug(self) -> str:
@@ -110,10 +121,7 @@ class Course(_Strict):
 
     def line(self, *loc: str | int) -> int:
         """The YAML line of ``loc`` (e.g. ``"lectures", 0, "entries", 2, "t"``), else of its nearest parent."""
-        for end in range(len(loc), -1, -1):
-            if loc[:end] in self._lines:
-                return self._lines[loc[:end]]
-        return 1
+        return line_of(self._lines, loc)
 
     def playlist_of(self, lecture: Lecture) -> str | None:
         """The playlist a lecture's deep links carry: its own, else the course's."""
