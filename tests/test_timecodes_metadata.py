@@ -124,7 +124,7 @@ def test_metadata_command_offline(tmp_path: Path, closed: str, capsys: pytest.Ca
     folder.mkdir(parents=True)
     (folder / "course.yml").write_text(GOOD, encoding="utf-8")
     save_cache(folder / "metadata.json", {"kWTC1NvL894": {"title": "x", "duration": 3600}})
-    monkeypatch.setattr("lectureref.timecodes.metadata.watch_url", lambda video: f"{closed}/{video}")
+    monkeypatch.setattr("lectureref.timecodes.metadata.deep_link", lambda video: f"{closed}/{video}")
     assert main(["metadata", "--docs", str(tmp_path / "docs")]) == 1
     err = capsys.readouterr().err
     assert err.count("warning:") == 1

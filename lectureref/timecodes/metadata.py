@@ -16,7 +16,7 @@ from pathlib import Path
 from lectureref.timecodes.files import write_atomic
 from lectureref.timecodes.loader import Problem
 from lectureref.timecodes.schema import Course
-from lectureref.timecodes.timecode import WATCH_URL, format_time
+from lectureref.timecodes.timecode import deep_link, format_time
 
 CACHE_NAME = "metadata.json"
 Info = dict[str, object]
@@ -29,11 +29,6 @@ class _Silent:
     def info(self, msg: str) -> None: ...
     def warning(self, msg: str) -> None: ...
     def error(self, msg: str) -> None: ...
-
-
-def watch_url(video: str) -> str:
-    """The URL yt-dlp is asked about for a video id."""
-    return f"{WATCH_URL}?v={video}"
 
 
 def fetch(url: str, timeout: float = 10.0) -> Info:
@@ -106,7 +101,7 @@ def refresh(
 
 def course_urls(courses: Iterable[Course]) -> dict[str, str]:
     """Every distinct video of the courses, id → watch URL."""
-    return {lec.video: watch_url(lec.video) for course in courses for lec in course.lectures}
+    return {lec.video: deep_link(lec.video) for course in courses for lec in course.lectures}
 
 
 def check_durations(courses: Iterable[Course], cache: Mapping[str, Info]) -> list[Problem]:
