@@ -52,11 +52,6 @@ def ensemble_proba(models: list[nn.Module], X: np.ndarray) -> np.ndarray:
 # --8<-- [end:average]
 
 
-def accuracy(proba: np.ndarray, y: np.ndarray) -> float:
-    """Share of rows whose most probable class is ``y``."""
-    return float(np.mean(proba.argmax(axis=1) == y))
-
-
 def disagreement(models: list[nn.Module], X: np.ndarray) -> float:
     """Share of examples on which the members do not all predict the same class."""
     votes = np.stack([predict_proba(m, X).argmax(axis=1) for m in models])
