@@ -13,7 +13,7 @@ central differences in float64 against the analytic backward, compared by
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import NamedTuple
 
 import numpy as np
@@ -79,6 +79,21 @@ def relative_error(a: np.ndarray, b: np.ndarray) -> float:
     scale = np.linalg.norm(a) + np.linalg.norm(b)
     return float(np.linalg.norm(a - b) / scale) if scale > 0 else 0.0
 # --8<-- [end:relative_error]
+
+
+def relative_errors(pairs: Mapping[str, tuple[object, object]]) -> dict[str, float]:
+    """`relative_error` of each named ``(ours, theirs)`` pair, printed one per line.
+
+    Either side may be a torch tensor (with or without a graph): numpy-vs-torch checks pass
+    ``.grad`` tensors straight in.
+    """
+    def to_numpy(a: object) -> np.ndarray:
+        return a.detach().cpu().numpy() if hasattr(a, "detach") else np.asarray(a)  # type: ignore[union-attr]
+
+    errors = {name: relative_error(to_numpy(ours), to_numpy(theirs)) for name, (ours, theirs) in pairs.items()}
+    for name, error in errors.items():
+        print(f"{name:>6}: relative error {error:.1e}")
+    return errors
 
 
 def check_gradient(

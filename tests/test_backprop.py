@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 import torch
 
-from lectureref.backprop import add_mul_graph, check_gradient, numerical_gradient, relative_error
+from lectureref.backprop import add_mul_graph, check_gradient, numerical_gradient, relative_error, relative_errors
 
 
 def test_add_mul_graph_matches_autograd() -> None:
@@ -54,3 +54,10 @@ def test_check_gradient_passes_the_right_gradient_and_rejects_wrong_ones() -> No
             check_gradient(f, x, wrong)
     with pytest.raises(TypeError):
         check_gradient(f, x.astype(np.float32), 3 * x**2)
+
+
+def test_relative_errors_names_each_pair_and_takes_tensors(capsys: pytest.CaptureFixture[str]) -> None:
+    a = np.array([1.0, 2.0])
+    errors = relative_errors({"same": (a, torch.tensor(a, requires_grad=True) * 1), "double": (a, 2 * a)})
+    assert errors == {"same": 0.0, "double": pytest.approx(1 / 3)}
+    assert "double: relative error 3.3e-01" in capsys.readouterr().out
