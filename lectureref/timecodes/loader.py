@@ -168,7 +168,6 @@ def load_course(path: Path | str, topics: Mapping[str, Iterable[str]] | None = N
     later = _check_order(course) + (_check_topics(course, topics) if topics is not None else [])
     if later:
         raise TimecodeError([Problem(path, line_of(lines, loc), msg) for loc, msg in later])
-    course._slug = path.stem
     course._path = path
     course._lines = lines
     return course

@@ -119,7 +119,7 @@ def check_durations(courses: Iterable[Course], cache: Mapping[str, Info]) -> lis
                 if entry.t is not None and entry.t >= int(duration):
                     line = course.line("lectures", li, "entries", ei, "t")
                     problems.append(Problem(
-                        course.path or Path(course.slug), line,
+                        course.path or Path("<course>"), line,
                         f"time {entry.clock} is past the end of video {lecture.video} "
                         f"({format_time(int(duration))} long, per {CACHE_NAME})",
                     ))

@@ -105,14 +105,13 @@ class Course(_Strict):
     playlist: str | None = Field(default=None, pattern=PLAYLIST_ID)
     description: str | None = None
     lectures: list[Lecture] = Field(min_length=1)
-    _slug: str = PrivateAttr(default="")
     _path: Path | None = PrivateAttr(default=None)
     _lines: dict[Loc, int] = PrivateAttr(default_factory=dict)
 
     @property
     def slug(self) -> str:
         """The YAML file's stem: the course's name in URLs."""
-        return self._slug
+        return self._path.stem if self._path is not None else ""
 
     @property
     def path(self) -> Path | None:
