@@ -5,9 +5,9 @@ pooling, a few times, then fully connected layers. AlexNet (2012) and VGG (2014)
 and deeper; ResNet (2015) made very deep nets trainable with the skip connection
 $y = \mathrm{ReLU}(f(x) + x)$.
 
-The numpy layers here (`Conv2d`, `MaxPool2d`, `Flatten`) wrap the pairs of
-`lectureref.convolution` in the course's layer interface of `lectureref.layers`, so a
-LeNet is a `lectureref.mlp.Sequential` and trains with `lectureref.mlp.fit_numpy`.
+The numpy LeNet is a `lectureref.nn.Sequential` of the core's layers (`lectureref.nn.layers`)
+and trains with `lectureref.mlp.fit_numpy`. The shifted copies of the training digits come from
+`lectureref.augmentation.shift` (lecture 7's augmentation, used here ahead of its lecture).
 """
 
 from __future__ import annotations
@@ -16,75 +16,9 @@ import numpy as np
 import torch
 from torch import nn
 
-from lectureref import convolution as conv
 from lectureref.augmentation import shift
-from lectureref.layers import Layer, Linear, ReLU
-from lectureref.mlp import Sequential
-
-# ---------------------------------------------------------------------------------------------
-# numpy layers over lectureref.convolution
-
-
-class Conv2d(Layer):
-    """``n_in → n_out`` channels, ``kernel×kernel``; He init ``w ~ N(0, 2 / (n_in·k²))``, ``b = 0``."""
-
-    def __init__(self, n_in: int, n_out: int, kernel: int, stride: int = 1, padding: int = 0,
-                 rng: np.random.Generator | None = None, dtype: type = np.float32) -> None:
-        super().__init__()
-        rng = rng or np.random.default_rng(0)
-        w = rng.standard_normal((n_out, n_in, kernel, kernel)) * np.sqrt(2.0 / (n_in * kernel * kernel))
-        self.params = {"w": w.astype(dtype), "b": np.zeros(n_out, dtype)}
-        self.grads = {name: np.zeros_like(p) for name, p in self.params.items()}
-        self.stride, self.padding = stride, padding
-
-    def forward(self, x: np.ndarray) -> np.ndarray:
-        out, self.cache = conv.conv2d_forward(x, self.params["w"], self.params["b"], self.stride, self.padding)
-        return out
-
-    def backward(self, dout: np.ndarray) -> np.ndarray:
-        dx, self.grads["w"], self.grads["b"] = conv.conv2d_backward(dout, self.cache)
-        return dx
-
-    def to_torch(self) -> nn.Conv2d:
-        n_out, n_in, k, _ = self.params["w"].shape
-        module = nn.Conv2d(n_in, n_out, k, self.stride, self.padding, dtype=torch.from_numpy(self.params["w"]).dtype)
-        with torch.no_grad():
-            module.weight.copy_(torch.from_numpy(self.params["w"]))
-            module.bias.copy_(torch.from_numpy(self.params["b"]))
-        return module
-
-
-class MaxPool2d(Layer):
-    """Max over ``kernel×kernel`` windows with stride ``kernel``."""
-
-    def __init__(self, kernel: int = 2) -> None:
-        super().__init__()
-        self.kernel = kernel
-
-    def forward(self, x: np.ndarray) -> np.ndarray:
-        out, self.cache = conv.max_pool_forward(x, self.kernel)
-        return out
-
-    def backward(self, dout: np.ndarray) -> np.ndarray:
-        return conv.max_pool_backward(dout, self.cache)
-
-    def to_torch(self) -> nn.Module:
-        return nn.MaxPool2d(self.kernel)
-
-
-class Flatten(Layer):
-    """(N, C, H, W) → (N, C·H·W), the bridge from convolutions to fully connected layers."""
-
-    def forward(self, x: np.ndarray) -> np.ndarray:
-        self.shape = x.shape
-        return x.reshape(len(x), -1)
-
-    def backward(self, dout: np.ndarray) -> np.ndarray:
-        return dout.reshape(self.shape)
-
-    def to_torch(self) -> nn.Module:
-        return nn.Flatten()
-
+from lectureref.nn.layers import Conv2d, Flatten, Linear, MaxPool2d, ReLU
+from lectureref.nn.sequential import Sequential
 
 # --8<-- [start:lenet]
 def lenet(channels: tuple[int, int] = (16, 32), hidden: int = 64, n_classes: int = 10, seed: int = 0,

@@ -17,7 +17,7 @@ import torch
 from torch import nn
 
 from lectureref.device import get_device
-from lectureref.logistic_regression import sigmoid
+from lectureref.nn.functional import sigmoid
 from lectureref.segmentation import Shapes, make_shapes
 
 

@@ -18,6 +18,7 @@ import torch.nn.functional as F
 from torch import nn
 
 from lectureref.device import get_device
+from lectureref.nn.functional import log_sigmoid, sigmoid
 
 # ---------------------------------------------------------------------------------------------
 # Data: 8 Gaussians on a ring, a standard toy problem where a GAN can miss modes.
@@ -40,15 +41,6 @@ def ring_of_gaussians(n: int, k: int = 8, radius: float = 2.0, std: float = 0.05
 # The losses on discriminator logits: numpy forward + backward, PyTorch twins.
 
 
-def _log_sigmoid(s: np.ndarray) -> np.ndarray:
-    """``log σ(s)`` without overflow: ``-log(1 + e^{-s})`` computed as ``-logaddexp(0, -s)``."""
-    return -np.logaddexp(0.0, -s)
-
-
-def _sigmoid(s: np.ndarray) -> np.ndarray:
-    return np.exp(_log_sigmoid(s))
-
-
 class GANLossCache(NamedTuple):
     """Logits of the real and the generated batch."""
 
@@ -59,7 +51,7 @@ class GANLossCache(NamedTuple):
 def discriminator_loss_forward(real: np.ndarray, fake: np.ndarray) -> tuple[float, GANLossCache]:
     r"""$\frac1N\sum -\log\sigma(s_{real}) + \frac1M\sum -\log(1-\sigma(s_{fake}))$ from logits."""
     # --8<-- [start:d_loss]
-    loss = -_log_sigmoid(real).mean() - _log_sigmoid(-fake).mean()    # 1 − σ(s) = σ(−s)
+    loss = -log_sigmoid(real).mean() - log_sigmoid(-fake).mean()    # 1 − σ(s) = σ(−s)
     # --8<-- [end:d_loss]
     return float(loss), GANLossCache(real, fake)
 
@@ -67,8 +59,8 @@ def discriminator_loss_forward(real: np.ndarray, fake: np.ndarray) -> tuple[floa
 def discriminator_loss_backward(cache: GANLossCache) -> tuple[np.ndarray, np.ndarray]:
     """Gradients ``(d_real, d_fake)`` with respect to the logits."""
     # --8<-- [start:d_backward]
-    d_real = (_sigmoid(cache.real) - 1.0) / len(cache.real)            # push real logits up
-    d_fake = _sigmoid(cache.fake) / len(cache.fake)                    # push fake logits down
+    d_real = (sigmoid(cache.real) - 1.0) / len(cache.real)            # push real logits up
+    d_fake = sigmoid(cache.fake) / len(cache.fake)                    # push fake logits down
     # --8<-- [end:d_backward]
     return d_real, d_fake
 
@@ -80,9 +72,9 @@ def generator_loss_forward(fake: np.ndarray, non_saturating: bool = True) -> tup
     """
     # --8<-- [start:g_loss]
     if non_saturating:
-        loss = -_log_sigmoid(fake).mean()             # −log D(G(z))
+        loss = -log_sigmoid(fake).mean()             # −log D(G(z))
     else:
-        loss = _log_sigmoid(-fake).mean()             # log(1 − D(G(z)))
+        loss = log_sigmoid(-fake).mean()             # log(1 − D(G(z)))
     # --8<-- [end:g_loss]
     return float(loss), fake
 
@@ -95,8 +87,8 @@ def generator_loss_backward(fake: np.ndarray, non_saturating: bool = True) -> np
     """
     # --8<-- [start:g_backward]
     if non_saturating:
-        return (_sigmoid(fake) - 1.0) / len(fake)
-    return -_sigmoid(fake) / len(fake)
+        return (sigmoid(fake) - 1.0) / len(fake)
+    return -sigmoid(fake) / len(fake)
     # --8<-- [end:g_backward]
 
 

@@ -13,6 +13,7 @@ import numpy as np
 import torch
 
 from lectureref.device import get_device
+from lectureref.training import minibatches
 
 
 class LinearFit(NamedTuple):
@@ -126,19 +127,6 @@ def max_stable_lr(X: np.ndarray) -> float:
     h_max = np.linalg.eigvalsh(2.0 / len(X) * Xb.T @ Xb).max()
     return float(2.0 / h_max)
     # --8<-- [end:max_lr]
-
-
-def minibatches(n: int, batch_size: int, epochs: int, seed: int = 0) -> list[np.ndarray]:
-    """Index arrays of every SGD step: a fresh permutation of ``range(n)`` each epoch, cut in batches.
-
-    A numpy and a PyTorch loop that walk the same list see identical batches.
-    """
-    rng = np.random.default_rng(seed)
-    batches = []
-    for _ in range(epochs):
-        order = rng.permutation(n)
-        batches += [order[i : i + batch_size] for i in range(0, n, batch_size)]
-    return batches
 
 
 def fit_sgd(

@@ -13,7 +13,9 @@ import torch
 import torch.nn.functional as F
 
 from lectureref.device import get_device
-from lectureref.regularization import l2_penalty, sgd_param_groups
+from lectureref.nn.functional import sigmoid
+from lectureref.nn.losses import bce_with_logits, l2_penalty
+from lectureref.training import sgd_param_groups
 
 
 class LogisticFit(NamedTuple):
@@ -22,29 +24,6 @@ class LogisticFit(NamedTuple):
     w: np.ndarray
     b: float
     losses: list[float]
-
-
-def sigmoid(z: np.ndarray) -> np.ndarray:
-    """``1 / (1 + e^{−z})`` without overflow: ``exp(−log(1 + e^{−z}))`` via ``logaddexp``."""
-    return np.exp(-np.logaddexp(0.0, -z))
-
-
-def log_sigmoid(z: np.ndarray) -> np.ndarray:
-    """``log σ(z) = −log(1 + e^{−z})``, finite for any ``z`` (``log(sigmoid(z))`` gives ``−inf``)."""
-    return -np.logaddexp(0.0, -z)
-
-
-def bce_with_logits(z: np.ndarray, y: np.ndarray) -> tuple[float, np.ndarray]:
-    """Mean binary cross-entropy of logits ``z`` (N,) against labels ``y`` (N,) in {0, 1}.
-
-    Returns ``(loss, dL/dz)``. With ``log σ(z)`` and ``log(1 − σ(z)) = log σ(−z)``:
-    ``−[y log σ(z) + (1 − y) log σ(−z)] = log(1 + e^z) − y z``.
-    """
-    # --8<-- [start:bce]
-    loss = float(np.mean(np.logaddexp(0.0, z) - y * z))   # = −mean[y log p + (1−y) log(1−p)]
-    dz = (sigmoid(z) - y) / len(z)                          # dL/dz = (p − y) / N
-    # --8<-- [end:bce]
-    return loss, dz
 
 
 def logistic_loss_grad(

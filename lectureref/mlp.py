@@ -3,7 +3,7 @@ r"""A multilayer perceptron (MLP) from the numpy layers, trained by minibatch SG
 Lectures 3–5. An MLP is a stack ``Linear → (BatchNorm) → ReLU → (Dropout) → … → Linear``; the
 forward pass runs the list in order, the backward pass runs it in reverse, each layer turning
 $\partial L/\partial y$ into $\partial L/\partial x$ (chain rule) and filling its ``grads``.
-`Sequential.to_torch` gives the same network as ``torch.nn.Sequential`` with the same
+`lectureref.nn.Sequential.to_torch` gives the same network as ``torch.nn.Sequential`` with the same
 weights, so the two can be trained from the same start.
 """
 
@@ -11,46 +11,11 @@ from __future__ import annotations
 
 import numpy as np
 from threadpoolctl import threadpool_limits
-from torch import nn
-
-from lectureref.gradient_descent import minibatches
-from lectureref.layers import BatchNorm1d, Dropout, Layer, Linear, ReLU, SoftmaxCrossEntropy
 from lectureref.metrics import accuracy
-from lectureref.training import History
-
-
-# --8<-- [start:Sequential]
-class Sequential:
-    """Layers applied in order; ``backward`` walks them in reverse (the chain rule)."""
-
-    def __init__(self, *layers: Layer) -> None:
-        self.layers = list(layers)
-
-    def forward(self, x: np.ndarray) -> np.ndarray:
-        for layer in self.layers:
-            x = layer.forward(x)
-        return x
-
-    def backward(self, dout: np.ndarray) -> np.ndarray:
-        for layer in reversed(self.layers):
-            dout = layer.backward(dout)
-        return dout
-
-    def train(self, mode: bool = True) -> Sequential:
-        for layer in self.layers:
-            layer.training = mode
-        return self
-
-    def eval(self) -> Sequential:
-        return self.train(False)
-# --8<-- [end:Sequential]
-
-    def __call__(self, x: np.ndarray) -> np.ndarray:
-        return self.forward(x)
-
-    def to_torch(self) -> nn.Sequential:
-        """``torch.nn.Sequential`` of the same layers, with copies of the current parameters."""
-        return nn.Sequential(*(layer.to_torch() for layer in self.layers))
+from lectureref.nn.layers import BatchNorm1d, Dropout, Layer, Linear, ReLU
+from lectureref.nn.losses import SoftmaxCrossEntropy
+from lectureref.nn.sequential import Sequential
+from lectureref.training import History, minibatches
 
 
 def make_mlp(

@@ -16,7 +16,8 @@ import torch
 from torch import nn
 
 from lectureref.device import get_device
-from lectureref.logistic_regression import bce_with_logits, sigmoid
+from lectureref.nn.functional import sigmoid
+from lectureref.nn.losses import bce_with_logits
 from lectureref.training import fit, loader
 
 

@@ -14,8 +14,8 @@ import torch
 import torch.nn.functional as F
 
 from lectureref.device import get_device
-from lectureref.gradient_descent import minibatches
-from lectureref.regularization import l2_penalty, sgd_param_groups
+from lectureref.nn.losses import l2_penalty, softmax_cross_entropy
+from lectureref.training import minibatches, sgd_param_groups
 
 
 class SoftmaxFit(NamedTuple):
@@ -24,37 +24,6 @@ class SoftmaxFit(NamedTuple):
     W: np.ndarray
     b: np.ndarray
     losses: list[float]
-
-
-def log_softmax(z: np.ndarray) -> np.ndarray:
-    """``log softmax`` along the last axis, stable for any logits (log-sum-exp trick)."""
-    # --8<-- [start:log_softmax]
-    shifted = z - z.max(axis=-1, keepdims=True)    # softmax(z) = softmax(z − c): the largest is 0
-    return shifted - np.log(np.exp(shifted).sum(axis=-1, keepdims=True))   # exp(≤ 0) never overflows
-    # --8<-- [end:log_softmax]
-
-
-def softmax(z: np.ndarray) -> np.ndarray:
-    """Probabilities along the last axis: ``e^{z_k} / Σ_j e^{z_j}`` (``z`` (..., K))."""
-    shifted = z - z.max(axis=-1, keepdims=True)
-    e = np.exp(shifted)
-    return e / e.sum(axis=-1, keepdims=True)
-
-
-def softmax_cross_entropy(logits: np.ndarray, y: np.ndarray) -> tuple[float, np.ndarray]:
-    """Mean cross-entropy of ``logits`` (N, K) against int labels ``y`` (N,).
-
-    Returns ``(loss, dL/dlogits)`` with ``dL/dlogits = (softmax(logits) − onehot(y)) / N``.
-    """
-    n = len(y)
-    # --8<-- [start:cross_entropy]
-    logp = log_softmax(logits)                       # (N, K)
-    loss = -float(logp[np.arange(n), y].mean())      # −mean log p(correct class)
-    dlogits = np.exp(logp)                           # softmax
-    dlogits[np.arange(n), y] -= 1.0                  # p − onehot(y)
-    dlogits /= n
-    # --8<-- [end:cross_entropy]
-    return loss, dlogits
 
 
 def softmax_loss_grad(

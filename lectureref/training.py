@@ -1,4 +1,8 @@
-"""A small PyTorch training loop shared by the snippets: progress bar, history, device."""
+"""What every training loop shares: minibatch indices, the per-epoch history, and a small PyTorch loop.
+
+The numpy loops of the topics (`lectureref.mlp.fit_numpy`, …) and the torch loop `fit` walk the
+same `minibatches` and fill the same `History`, so a page can plot both the same way.
+"""
 
 from __future__ import annotations
 
@@ -29,6 +33,34 @@ def loader(X: np.ndarray, y: np.ndarray, batch_size: int = 64, shuffle: bool = F
     dataset = TensorDataset(torch.as_tensor(X), torch.as_tensor(y))
     generator = torch.Generator().manual_seed(seed)
     return DataLoader(dataset, batch_size=batch_size, shuffle=shuffle, generator=generator)
+
+
+def minibatches(n: int, batch_size: int, epochs: int, seed: int = 0) -> list[np.ndarray]:
+    """Index arrays of every SGD step: a fresh permutation of ``range(n)`` each epoch, cut in batches.
+
+    A numpy and a PyTorch loop that walk the same list see identical batches.
+    """
+    rng = np.random.default_rng(seed)
+    batches = []
+    for _ in range(epochs):
+        order = rng.permutation(n)
+        batches += [order[i : i + batch_size] for i in range(0, n, batch_size)]
+    return batches
+
+
+def weight_decay_for(lam: float) -> float:
+    """The ``weight_decay`` of ``torch.optim.SGD`` that reproduces the penalty ``λ‖w‖²``: ``2λ``."""
+    return 2.0 * lam
+
+
+def sgd_param_groups(weights: list[torch.Tensor], biases: list[torch.Tensor], lam: float) -> list[dict]:
+    """Parameter groups for ``torch.optim.SGD``: decay on the weights only, not on the biases."""
+    # --8<-- [start:param_groups]
+    return [
+        {"params": weights, "weight_decay": weight_decay_for(lam)},   # grad += 2λ·W
+        {"params": biases, "weight_decay": 0.0},
+    ]
+    # --8<-- [end:param_groups]
 
 
 @torch.no_grad()

@@ -24,8 +24,8 @@ import torch
 from torch import nn
 
 from lectureref.device import get_device
-from lectureref.logistic_regression import log_sigmoid, sigmoid
-from lectureref.softmax import softmax_cross_entropy
+from lectureref.nn.functional import log_sigmoid, sigmoid
+from lectureref.nn.losses import softmax_cross_entropy
 
 # --8<-- [start:grammar]
 CLASSES = {

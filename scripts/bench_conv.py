@@ -15,7 +15,7 @@ import numpy as np
 import torch
 import torch.nn.functional as F
 
-from lectureref.convolution import conv2d_backward, conv2d_forward
+from lectureref.nn.convolution import conv2d_backward, conv2d_forward
 from lectureref.performance import best_seconds, compare_shapes, single_thread_seconds
 
 SHAPES = [  # (N, C, H, W, filters, kernel, stride, padding)

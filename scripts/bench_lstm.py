@@ -11,7 +11,7 @@ from __future__ import annotations
 import numpy as np
 import torch
 
-from lectureref.lstm import LSTMParams, init_lstm, lstm_backward, lstm_forward, to_torch_lstm
+from lectureref.nn.lstm import init_lstm, lstm_backward, lstm_forward, LSTMParams, to_torch_lstm
 from lectureref.performance import compare_shapes, single_thread_seconds
 
 SHAPES = [(50, 32, 64, 128), (20, 64, 128, 256)]  # (T, N, D, H)

@@ -27,8 +27,8 @@ from threadpoolctl import threadpool_limits
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from lectureref.data import digits_split  # noqa: E402
-from lectureref.gradient_descent import minibatches  # noqa: E402
-from lectureref.layers import SoftmaxCrossEntropy  # noqa: E402
+from lectureref.training import minibatches  # noqa: E402
+from lectureref.nn.losses import SoftmaxCrossEntropy  # noqa: E402
 from lectureref.mlp import make_mlp, train_epoch  # noqa: E402
 
 

@@ -6,7 +6,8 @@ import numpy as np
 import pytest
 import torch
 
-from lectureref.activations import PAIRS, TORCH, derivative, leaky_relu_backward, leaky_relu_forward, sigmoid
+from lectureref.nn.activations import derivative, leaky_relu_backward, leaky_relu_forward, PAIRS, TORCH
+from lectureref.nn.functional import sigmoid
 from lectureref.backprop import check_gradient, relative_error
 
 

@@ -7,8 +7,8 @@ import pytest
 import torch
 
 from lectureref.backprop import check_gradient
-from lectureref.batchnorm import batchnorm_backward, batchnorm_eval, batchnorm_forward
-from lectureref.layers import BatchNorm1d
+from lectureref.nn.batchnorm import batchnorm_backward, batchnorm_eval, batchnorm_forward
+from lectureref.nn.layers import BatchNorm1d
 
 
 def test_running_stats_and_eval_outputs_match_torch() -> None:

@@ -10,9 +10,8 @@ from torch import nn
 
 from lectureref.backprop import check_gradient, relative_error
 from lectureref.cnn_architectures import (
-    BasicBlock,
-    Conv2d,
     alexnet_spec,
+    BasicBlock,
     conv_params,
     count_params,
     deep_net,
@@ -24,7 +23,8 @@ from lectureref.cnn_architectures import (
     vgg,
     vgg_spec,
 )
-from lectureref.layers import SoftmaxCrossEntropy
+from lectureref.nn.layers import Conv2d
+from lectureref.nn.losses import SoftmaxCrossEntropy
 
 
 def _numel(model: nn.Module) -> int:

@@ -6,24 +6,20 @@ from __future__ import annotations
 import numpy as np
 import pytest
 import torch
-import torch.nn.functional as F
 
 from lectureref.backprop import check_gradient
-from lectureref.convolution import (
-    LayerSpec,
+from lectureref.convolution import field_bounds, field_by_gradient, LayerSpec, receptive_field
+from lectureref.nn.convolution import (
     avg_pool_backward,
     avg_pool_forward,
     avg_pool_torch,
     conv2d_backward,
     conv2d_forward,
     conv2d_torch,
-    field_bounds,
-    field_by_gradient,
     max_pool_backward,
     max_pool_forward,
     max_pool_torch,
     out_size,
-    receptive_field,
 )
 
 CONV_CASES = [  # (N, C, H, W, F, K, stride, padding)

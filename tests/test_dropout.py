@@ -7,8 +7,14 @@ import torch
 import torch.nn.functional as F
 
 from lectureref.backprop import check_gradient, relative_error
-from lectureref.dropout import dropout_backward, dropout_forward, dropout_mask, dropout_torch, expected_activation
-from lectureref.layers import Dropout
+from lectureref.nn.dropout import (
+    dropout_backward,
+    dropout_forward,
+    dropout_mask,
+    dropout_torch,
+    expected_activation,
+)
+from lectureref.nn.layers import Dropout
 
 
 def test_same_mask_as_torch_gives_same_output_and_gradient() -> None:

@@ -12,10 +12,10 @@ from lectureref.gradient_descent import (
     fit_torch,
     make_regression,
     max_stable_lr,
-    minibatches,
     mse_grad,
     standardize,
 )
+from lectureref.training import minibatches
 
 
 def test_mse_grad_matches_autograd() -> None:

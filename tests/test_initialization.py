@@ -8,14 +8,8 @@ import numpy as np
 import pytest
 import torch
 
-from lectureref.initialization import (
-    activation_stds,
-    calculate_gain,
-    he_std,
-    init_weights,
-    uniform_bound,
-    xavier_std,
-)
+from lectureref.initialization import activation_stds
+from lectureref.nn.init import calculate_gain, he_std, init_weights, uniform_bound, xavier_std
 
 FAN_IN, FAN_OUT = 300, 70  # unequal, so fan_in and fan_out cannot be swapped unnoticed
 

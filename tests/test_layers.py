@@ -15,21 +15,19 @@ import torch
 import torch.nn.functional as F
 
 from lectureref.backprop import check_gradient, relative_error
-from lectureref.layers import (
+from lectureref.nn.layers import (
     BatchNorm1d,
-    BCEWithLogitsLoss,
     Dropout,
     Layer,
     LeakyReLU,
     Linear,
-    MSELoss,
-    ReLU,
-    Sigmoid,
-    SoftmaxCrossEntropy,
-    Tanh,
     linear_backward,
     linear_forward,
+    ReLU,
+    Sigmoid,
+    Tanh,
 )
+from lectureref.nn.losses import BCEWithLogitsLoss, MSELoss, SoftmaxCrossEntropy
 
 TORCH_NAME = {"w": "weight", "b": "bias", "gamma": "weight", "beta": "bias"}
 

@@ -8,17 +8,16 @@ import torch.nn.functional as F
 from sklearn.linear_model import LogisticRegression
 
 from lectureref.logistic_regression import (
-    bce_with_logits,
     boundary_x2,
     fit_logistic,
     fit_logistic_torch,
-    log_sigmoid,
     logistic_loss_grad,
     make_two_blobs,
     predict,
     predict_proba,
-    sigmoid,
 )
+from lectureref.nn.functional import log_sigmoid, sigmoid
+from lectureref.nn.losses import bce_with_logits
 
 CPU = torch.device("cpu")
 

@@ -8,18 +8,15 @@ import torch
 from lectureref.backprop import numerical_gradient, relative_error
 from lectureref.lstm import (
     AMBIGUOUS,
-    Classifier,
     build_vocab,
+    Classifier,
     encode,
-    init_lstm,
     input_grad_norms,
-    lstm_backward,
-    lstm_forward,
     make_sentiment_data,
     make_tagging_data,
-    to_torch_lstm,
 )
-from lectureref.rnn import init_rnn
+from lectureref.nn.lstm import init_lstm, lstm_backward, lstm_forward, to_torch_lstm
+from lectureref.nn.rnn import init_rnn
 
 CPU = torch.device("cpu")
 

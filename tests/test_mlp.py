@@ -7,8 +7,10 @@ import torch
 import torch.nn.functional as F
 
 from lectureref.backprop import check_gradient, relative_error
-from lectureref.layers import BatchNorm1d, Dropout, Linear, ReLU, SoftmaxCrossEntropy
-from lectureref.mlp import Sequential, evaluate, fit_numpy, make_mlp, predict, sgd_momentum_step
+from lectureref.nn.layers import BatchNorm1d, Dropout, Linear, ReLU
+from lectureref.nn.losses import SoftmaxCrossEntropy
+from lectureref.mlp import evaluate, fit_numpy, make_mlp, predict, sgd_momentum_step
+from lectureref.nn.sequential import Sequential
 
 
 def _data(n: int = 12, d: int = 5, k: int = 3, seed: int = 0) -> tuple[np.ndarray, np.ndarray]:

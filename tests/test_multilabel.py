@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import torch
 
-from lectureref.logistic_regression import bce_with_logits
+from lectureref.nn.losses import bce_with_logits
 from lectureref.multilabel import (
     HEADS,
     digit_attributes,

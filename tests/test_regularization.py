@@ -5,7 +5,9 @@ from __future__ import annotations
 import numpy as np
 import torch
 
-from lectureref.regularization import l2_penalty, l2_penalty_torch, sgd_param_groups, weight_decay_for
+from lectureref.nn.losses import l2_penalty
+from lectureref.regularization import l2_penalty_torch
+from lectureref.training import sgd_param_groups, weight_decay_for
 
 
 def test_penalty_gradient_matches_autograd() -> None:

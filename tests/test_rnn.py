@@ -8,18 +8,14 @@ import numpy as np
 import torch
 
 from lectureref.backprop import numerical_gradient, relative_error
+from lectureref.nn.rnn import init_rnn, rnn_backward, rnn_forward, RNNParams, to_torch_rnn
 from lectureref.rnn import (
     CharLM,
     CharVocab,
-    RNNParams,
     clip_grad_norm,
     grad_norm_through_time,
-    init_rnn,
-    rnn_backward,
-    rnn_forward,
     sample,
     sequence_loss,
-    to_torch_rnn,
     train_char_lm,
     with_spectral_radius,
 )

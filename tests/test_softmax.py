@@ -6,7 +6,9 @@ import numpy as np
 import torch
 import torch.nn.functional as F
 
-from lectureref.softmax import fit_softmax, fit_softmax_torch, log_softmax, predict, softmax, softmax_cross_entropy, softmax_loss_grad
+from lectureref.nn.functional import log_softmax, softmax
+from lectureref.nn.losses import softmax_cross_entropy
+from lectureref.softmax import fit_softmax, fit_softmax_torch, predict, softmax_loss_grad
 
 CPU = torch.device("cpu")
 

@@ -2,8 +2,8 @@
 
 import numpy as np
 
-from lectureref.layers import Linear, ReLU, Sigmoid, Tanh
-from lectureref.mlp import Sequential
+from lectureref.nn.layers import Linear, ReLU, Sigmoid, Tanh
+from lectureref.nn.sequential import Sequential
 
 
 def first_layer_gradient(act: type, depth: int = 10, width: int = 64, seed: int = 0) -> float:

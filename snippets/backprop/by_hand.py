@@ -4,9 +4,9 @@ import numpy as np
 import torch
 import torch.nn.functional as F
 
-from lectureref.activations import relu_backward, relu_forward
-from lectureref.layers import linear_backward, linear_forward
-from lectureref.softmax import softmax_cross_entropy
+from lectureref.nn.activations import relu_backward, relu_forward
+from lectureref.nn.layers import linear_backward, linear_forward
+from lectureref.nn.losses import softmax_cross_entropy
 
 
 def main() -> None:

@@ -2,7 +2,7 @@
 
 import numpy as np
 
-from lectureref.layers import BatchNorm1d
+from lectureref.nn.layers import BatchNorm1d
 
 
 def main() -> None:

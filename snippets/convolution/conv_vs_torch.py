@@ -4,7 +4,7 @@ import numpy as np
 import torch
 import torch.nn.functional as F
 
-from lectureref.convolution import conv2d_backward, conv2d_forward, out_size
+from lectureref.nn.convolution import conv2d_backward, conv2d_forward, out_size
 
 
 def main() -> None:

@@ -2,7 +2,7 @@
 
 import numpy as np
 
-from lectureref.convolution import avg_pool_backward, avg_pool_forward, max_pool_backward, max_pool_forward
+from lectureref.nn.convolution import avg_pool_backward, avg_pool_forward, max_pool_backward, max_pool_forward
 
 
 def main() -> None:

@@ -2,7 +2,7 @@
 
 import numpy as np
 
-from lectureref.convolution import LayerSpec, field_bounds, field_by_gradient, receptive_field
+from lectureref.convolution import field_bounds, field_by_gradient, LayerSpec, receptive_field
 
 
 def main() -> None:

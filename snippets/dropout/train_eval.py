@@ -2,7 +2,7 @@
 
 import numpy as np
 
-from lectureref.layers import Dropout
+from lectureref.nn.layers import Dropout
 
 
 def main() -> None:

@@ -2,7 +2,13 @@
 
 import numpy as np
 
-from lectureref.gradient_descent import fit_closed_form, fit_numpy, make_regression, max_stable_lr, standardize
+from lectureref.gradient_descent import (
+    fit_closed_form,
+    fit_numpy,
+    make_regression,
+    max_stable_lr,
+    standardize,
+)
 
 
 def main() -> None:

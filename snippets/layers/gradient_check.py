@@ -4,7 +4,7 @@ import numpy as np
 import torch
 
 from lectureref.backprop import check_gradient, relative_error
-from lectureref.layers import Linear
+from lectureref.nn.layers import Linear
 
 
 def main() -> None:

@@ -2,8 +2,9 @@
 
 import numpy as np
 
-from lectureref.lstm import init_lstm, input_grad_norms
-from lectureref.rnn import init_rnn
+from lectureref.lstm import input_grad_norms
+from lectureref.nn.lstm import init_lstm
+from lectureref.nn.rnn import init_rnn
 
 
 def main() -> None:

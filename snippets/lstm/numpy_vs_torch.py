@@ -4,7 +4,7 @@ import numpy as np
 import torch
 
 from lectureref.backprop import relative_errors
-from lectureref.lstm import init_lstm, lstm_backward, lstm_forward, to_torch_lstm
+from lectureref.nn.lstm import init_lstm, lstm_backward, lstm_forward, to_torch_lstm
 
 
 def main() -> None:

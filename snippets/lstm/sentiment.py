@@ -4,7 +4,7 @@ import numpy as np
 import torch
 
 from lectureref.device import get_device
-from lectureref.lstm import Classifier, build_vocab, encode, make_sentiment_data, train
+from lectureref.lstm import build_vocab, Classifier, encode, make_sentiment_data, train
 
 
 def main() -> None:

@@ -3,7 +3,7 @@
 import torch
 
 from lectureref.device import get_device
-from lectureref.lstm import AMBIGUOUS, TAGS, Tagger, build_vocab, encode, make_tagging_data, train
+from lectureref.lstm import AMBIGUOUS, build_vocab, encode, make_tagging_data, Tagger, TAGS, train
 
 
 def tag_ids(tags: list[list[str]]) -> torch.Tensor:

@@ -1,7 +1,5 @@
 """Two digits side by side, two labels at once: a multi-label head finds both."""
 
-import numpy as np
-
 from lectureref.data import digits_split
 from lectureref.multilabel import digit_pairs, per_label_accuracy, predict, train
 

@@ -2,7 +2,9 @@
 
 import numpy as np
 
-from lectureref.logistic_regression import bce_with_logits, fit_logistic, predict, sigmoid
+from lectureref.logistic_regression import fit_logistic, predict
+from lectureref.nn.functional import sigmoid
+from lectureref.nn.losses import bce_with_logits
 from lectureref.metrics import accuracy
 
 

@@ -3,7 +3,8 @@
 import numpy as np
 import torch
 
-from lectureref.rnn import RNNParams, clip_grad_norm, grad_norm_through_time, rnn_backward, rnn_forward, with_spectral_radius
+from lectureref.nn.rnn import rnn_backward, rnn_forward, RNNParams
+from lectureref.rnn import clip_grad_norm, grad_norm_through_time, with_spectral_radius
 
 
 def main() -> None:

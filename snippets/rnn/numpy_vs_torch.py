@@ -4,7 +4,7 @@ import numpy as np
 import torch
 
 from lectureref.backprop import relative_errors
-from lectureref.rnn import init_rnn, rnn_backward, rnn_forward, to_torch_rnn
+from lectureref.nn.rnn import init_rnn, rnn_backward, rnn_forward, to_torch_rnn
 
 
 def main() -> None:

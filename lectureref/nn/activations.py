@@ -17,7 +17,7 @@ import numpy as np
 import torch
 import torch.nn.functional as F
 
-from lectureref.logistic_regression import sigmoid  # the package's one overflow-free sigmoid
+from lectureref.nn.functional import sigmoid  # the package's one overflow-free sigmoid
 
 
 class InputCache(NamedTuple):

@@ -1,14 +1,15 @@
-r"""Layers with the course's ``forward(x)`` / ``backward(grad_output)`` interface, and losses; numpy.
+r"""Layers with the course's ``forward(x)`` / ``backward(grad_output)`` interface; numpy.
 
-Lecture 4 (the layer interface of the slides, seed 004). Every layer's ``forward`` computes its
+Lecture 4 (the layer interface of the slides). Every layer's ``forward`` computes its
 output *and keeps what its ``backward`` needs*; ``backward(dout)`` receives $\partial L/\partial y$
 and returns $\partial L/\partial x$, storing the gradients of its parameters in ``layer.grads``
 beside ``layer.params`` (same keys), where an optimizer finds them.
 
 The maths lives in cs231n-style pairs ``*_forward(...) -> (out, cache)`` /
 ``*_backward(dout, cache)``: `linear_forward` here, the activations in
-`lectureref.activations`, dropout in `lectureref.dropout`, batch norm in
-`lectureref.batchnorm`. The classes are thin wrappers; ``to_torch()`` builds the equivalent
+`lectureref.nn.activations`, dropout in `lectureref.nn.dropout`, batch norm in
+`lectureref.nn.batchnorm`, convolution and pooling in `lectureref.nn.convolution`. The classes
+are thin wrappers; ``to_torch()`` builds the equivalent
 ``torch.nn`` module with the same weights, which is how the tests compare the two.
 """
 
@@ -20,8 +21,9 @@ import numpy as np
 import torch
 from torch import nn
 
-from lectureref import activations, batchnorm, dropout, logistic_regression
-from lectureref.softmax import softmax_cross_entropy
+from lectureref.nn import activations, batchnorm, dropout
+from lectureref.nn import convolution as conv
+from lectureref.nn.init import he_std
 
 
 # --8<-- [start:Layer]
@@ -85,7 +87,7 @@ class Linear(Layer):
     def __init__(self, n_in: int, n_out: int, rng: np.random.Generator | None = None, dtype: type = np.float32):
         super().__init__()
         rng = rng or np.random.default_rng(0)
-        w = rng.standard_normal((n_out, n_in)) * np.sqrt(2.0 / n_in)   # keeps the ReLU signal's scale
+        w = rng.standard_normal((n_out, n_in)) * he_std(n_in)   # keeps the ReLU signal's scale
         self.params = {"w": w.astype(dtype), "b": np.zeros(n_out, dtype)}
         self.grads = {name: np.zeros_like(p) for name, p in self.params.items()}
 
@@ -112,7 +114,7 @@ class Linear(Layer):
 
 
 class _Activation(Layer):
-    """Wraps a ``(forward, backward)`` pair from `lectureref.activations`."""
+    """Wraps a ``(forward, backward)`` pair from `lectureref.nn.activations`."""
 
     pair: tuple = ()
 
@@ -238,60 +240,65 @@ def _torch_dtype(a: np.ndarray) -> torch.dtype:
 
 
 # ---------------------------------------------------------------------------------------------
-# Losses: ``forward(scores, target) -> float`` and ``backward(dout=1.0) -> dL/dscores``.
+# Convolution, pooling and the bridge to fully connected layers (pairs: lectureref.nn.convolution)
 
 
-# --8<-- [start:losses]
-def mse_loss(pred: np.ndarray, target: np.ndarray) -> tuple[float, np.ndarray]:
-    """Mean of ``(pred − target)²`` over all elements and its gradient ``2(pred − target)/size``."""
-    diff = pred - target
-    return float(np.mean(diff**2)), 2.0 * diff / diff.size
+class Conv2d(Layer):
+    """``n_in → n_out`` channels, ``kernel×kernel``; He init ``w ~ N(0, 2 / (n_in·k²))``, ``b = 0``."""
+
+    def __init__(self, n_in: int, n_out: int, kernel: int, stride: int = 1, padding: int = 0,
+                 rng: np.random.Generator | None = None, dtype: type = np.float32) -> None:
+        super().__init__()
+        rng = rng or np.random.default_rng(0)
+        w = rng.standard_normal((n_out, n_in, kernel, kernel)) * he_std(n_in * kernel * kernel)
+        self.params = {"w": w.astype(dtype), "b": np.zeros(n_out, dtype)}
+        self.grads = {name: np.zeros_like(p) for name, p in self.params.items()}
+        self.stride, self.padding = stride, padding
+
+    def forward(self, x: np.ndarray) -> np.ndarray:
+        out, self.cache = conv.conv2d_forward(x, self.params["w"], self.params["b"], self.stride, self.padding)
+        return out
+
+    def backward(self, dout: np.ndarray) -> np.ndarray:
+        dx, self.grads["w"], self.grads["b"] = conv.conv2d_backward(dout, self.cache)
+        return dx
+
+    def to_torch(self) -> nn.Conv2d:
+        n_out, n_in, k, _ = self.params["w"].shape
+        module = nn.Conv2d(n_in, n_out, k, self.stride, self.padding, dtype=_torch_dtype(self.params["w"]))
+        with torch.no_grad():
+            module.weight.copy_(torch.from_numpy(self.params["w"]))
+            module.bias.copy_(torch.from_numpy(self.params["b"]))
+        return module
 
 
-def bce_with_logits(z: np.ndarray, y: np.ndarray) -> tuple[float, np.ndarray]:
-    """Binary cross-entropy of ``σ(z)`` against ``y ∈ [0, 1]`` for logits ``z`` of any shape.
+class MaxPool2d(Layer):
+    """Max over ``kernel×kernel`` windows with stride ``kernel``."""
 
-    The stable ``log(1 + e^z) − z·y`` of `lectureref.logistic_regression.bce_with_logits`,
-    averaged over *all* elements (as torch does): the gradient is ``(σ(z) − y) / size``.
-    """
-    loss, dz = logistic_regression.bce_with_logits(z.ravel(), y.ravel())   # mean over N·K entries
-    return loss, dz.reshape(z.shape)
-# --8<-- [end:losses]
+    def __init__(self, kernel: int = 2) -> None:
+        super().__init__()
+        self.kernel = kernel
 
+    def forward(self, x: np.ndarray) -> np.ndarray:
+        out, self.cache = conv.max_pool_forward(x, self.kernel)
+        return out
 
-class _Loss:
-    """``forward(scores, target)`` keeps ``dL/dscores``; ``backward(dout)`` scales it by ``dout``."""
+    def backward(self, dout: np.ndarray) -> np.ndarray:
+        return conv.max_pool_backward(dout, self.cache)
 
-    def forward(self, scores: np.ndarray, target: np.ndarray) -> float:
-        loss, self.dscores = self.fn(scores, target)
-        return loss
-
-    def backward(self, dout: float = 1.0) -> np.ndarray:
-        return dout * self.dscores
-
-    def __call__(self, scores: np.ndarray, target: np.ndarray) -> float:
-        return self.forward(scores, target)
+    def to_torch(self) -> nn.Module:
+        return nn.MaxPool2d(self.kernel)
 
 
-class SoftmaxCrossEntropy(_Loss):
-    """Mean cross-entropy of ``logits`` (N, K) against int labels (N,): ``F.cross_entropy``.
+class Flatten(Layer):
+    """(N, C, H, W) → (N, C·H·W), the bridge from convolutions to fully connected layers."""
 
-    Uses the stable ``log_softmax`` of `lectureref.softmax`; ``dL/dlogits = (p − onehot)/N``.
-    """
+    def forward(self, x: np.ndarray) -> np.ndarray:
+        self.shape = x.shape
+        return x.reshape(len(x), -1)
 
-    fn = staticmethod(softmax_cross_entropy)
-    torch_fn = staticmethod(nn.functional.cross_entropy)
+    def backward(self, dout: np.ndarray) -> np.ndarray:
+        return dout.reshape(self.shape)
 
-
-class MSELoss(_Loss):
-    """Mean squared error: ``F.mse_loss``."""
-
-    fn = staticmethod(mse_loss)
-    torch_fn = staticmethod(nn.functional.mse_loss)
-
-
-class BCEWithLogitsLoss(_Loss):
-    """Binary cross-entropy on logits: ``F.binary_cross_entropy_with_logits``."""
-
-    fn = staticmethod(bce_with_logits)
-    torch_fn = staticmethod(nn.functional.binary_cross_entropy_with_logits)
+    def to_torch(self) -> nn.Module:
+        return nn.Flatten()

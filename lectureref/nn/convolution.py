@@ -1,0 +1,169 @@
+r"""Convolution and pooling from scratch (numpy, im2col + one matrix multiply) beside PyTorch.
+
+A convolution layer with ``F`` filters of shape ``(C, KH, KW)`` slides each filter over the
+zero-padded input with step ``stride``; every output pixel is a dot product of a filter with one
+``C×KH×KW`` patch. Output size: $H_{out} = \lfloor (H + 2p - K) / s \rfloor + 1$.
+
+*im2col* lays every patch out as a row of a matrix, so the whole layer becomes one matrix
+multiply ``W @ cols`` (BLAS does the work, no Python loop over pixels); backward is two more
+multiplies and *col2im*, which adds the patch gradients back where the patches came from.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+import numpy as np
+import torch
+import torch.nn.functional as F
+from numpy.lib.stride_tricks import sliding_window_view
+
+
+def out_size(size: int, kernel: int, stride: int = 1, padding: int = 0, dilation: int = 1) -> int:
+    """Output length along one axis: ``⌊(size + 2·padding − dilation·(kernel − 1) − 1) / stride⌋ + 1``."""
+    return (size + 2 * padding - dilation * (kernel - 1) - 1) // stride + 1
+
+
+def _windows(x: np.ndarray, kh: int, kw: int, stride: int) -> np.ndarray:
+    """A *view* (no copy) ``(N, C, OH, OW, KH, KW)``: window ``[n, c, i, j]`` starts at ``(i·s, j·s)``."""
+    return sliding_window_view(x, (kh, kw), axis=(2, 3))[:, :, ::stride, ::stride]
+
+
+def _pad(x: np.ndarray, padding: int) -> np.ndarray:
+    return np.pad(x, ((0, 0), (0, 0), (padding, padding), (padding, padding))) if padding else x
+
+
+def _col2im(dwin: np.ndarray, shape: tuple[int, ...], stride: int) -> np.ndarray:
+    """Inverse of `_windows` for gradients: add ``dwin`` (N, C, OH, OW, KH, KW) into ``shape``.
+
+    Overlapping windows share pixels, so their gradients *add*. The loop runs over the KH·KW
+    kernel offsets only; each step is one strided array addition over all pixels at once.
+    """
+    dx = np.zeros(shape, dtype=dwin.dtype)
+    _, _, oh, ow, kh, kw = dwin.shape
+    for i in range(kh):
+        for j in range(kw):
+            dx[:, :, i : i + stride * oh : stride, j : j + stride * ow : stride] += dwin[..., i, j]
+    return dx
+
+
+# ---------------------------------------------------------------------------------------------
+# Convolution
+
+
+class ConvCache(NamedTuple):
+    """``cols`` (C·KH·KW, N·OH·OW): the patches (dw needs them); ``w`` (dx needs it); the geometry."""
+
+    cols: np.ndarray
+    w: np.ndarray
+    x_shape: tuple[int, ...]
+    stride: int
+    padding: int
+
+
+# --8<-- [start:conv_forward]
+def conv2d_forward(
+    x: np.ndarray, w: np.ndarray, b: np.ndarray, stride: int = 1, padding: int = 0
+) -> tuple[np.ndarray, ConvCache]:
+    """2-D convolution (cross-correlation, like ``F.conv2d``) by im2col and one matrix multiply.
+
+    Parameters
+    ----------
+    x : (N, C, H, W) input;  w : (F, C, KH, KW) filters;  b : (F,) biases.
+
+    Returns
+    -------
+    out : (N, F, OH, OW), ``OH = (H + 2·padding − KH) // stride + 1``;  cache for the backward pass.
+    """
+    n_filters, _, kh, kw = w.shape
+    win = _windows(_pad(x, padding), kh, kw, stride)          # (N, C, OH, OW, KH, KW), a view
+    n, c, oh, ow = win.shape[:4]
+    # im2col, one copy. Patches are *columns*: (C·KH·KW, N·OH·OW). In this order the copy reads
+    # whole image rows (OW is innermost), which is several times faster than a row per patch.
+    cols = win.transpose(1, 4, 5, 0, 2, 3).reshape(c * kh * kw, n * oh * ow)
+    out = w.reshape(n_filters, -1) @ cols                     # (F, N·OH·OW): every filter · every patch
+    out = out.reshape(n_filters, n, oh, ow) + b[:, None, None, None]
+    return out.transpose(1, 0, 2, 3), ConvCache(cols, w, x.shape, stride, padding)
+# --8<-- [end:conv_forward]
+
+
+# --8<-- [start:conv_backward]
+def conv2d_backward(dout: np.ndarray, cache: ConvCache) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Gradients ``(dx, dw, db)`` of `conv2d_forward` for ``dout`` (N, F, OH, OW)."""
+    cols, w, (n, c, h, wd), s, p = cache
+    n_filters, _, kh, kw = w.shape
+    oh, ow = dout.shape[2:]
+    dmat = dout.transpose(1, 0, 2, 3).reshape(n_filters, -1)  # (F, N·OH·OW), columns match cols
+    db = dmat.sum(axis=1)                                     # the bias is added at every pixel
+    dw = (cols @ dmat.T).T.reshape(w.shape)                   # Σ over pixels of dout · patch
+    dcols = w.reshape(n_filters, -1).T @ dmat                 # each patch's gradient (C·KH·KW, N·OH·OW)
+    dwin = dcols.reshape(c, kh, kw, n, oh, ow)
+    dx = np.zeros((c, n, h + 2 * p, wd + 2 * p), dtype=dcols.dtype)
+    for i in range(kh):                                       # col2im: patches overlap, gradients add;
+        for j in range(kw):                                   # one strided add per kernel offset
+            dx[:, :, i : i + s * oh : s, j : j + s * ow : s] += dwin[:, i, j]
+    return dx[:, :, p : p + h, p : p + wd].transpose(1, 0, 2, 3), dw, db   # drop the padding
+# --8<-- [end:conv_backward]
+
+
+def conv2d_torch(x: torch.Tensor, w: torch.Tensor, b: torch.Tensor, stride: int = 1, padding: int = 0) -> torch.Tensor:
+    """The torch twin of `conv2d_forward` (same argument names and shapes)."""
+    return F.conv2d(x, w, b, stride=stride, padding=padding)
+
+
+# ---------------------------------------------------------------------------------------------
+# Pooling: no parameters; non-overlapping windows when stride == kernel (the default).
+
+
+class PoolCache(NamedTuple):
+    """What pooling's backward needs: the argmax inside each window (max pool) and the geometry."""
+
+    argmax: np.ndarray | None
+    x_shape: tuple[int, ...]
+    kernel: int
+    stride: int
+
+
+# --8<-- [start:max_pool]
+def max_pool_forward(x: np.ndarray, kernel: int = 2, stride: int | None = None) -> tuple[np.ndarray, PoolCache]:
+    """Max over each ``kernel×kernel`` window: (N, C, H, W) → (N, C, OH, OW)."""
+    stride = stride or kernel
+    win = _windows(x, kernel, kernel, stride)
+    flat = win.reshape(*win.shape[:4], kernel * kernel)
+    argmax = flat.argmax(axis=-1)                             # which pixel of the window won
+    out = np.take_along_axis(flat, argmax[..., None], axis=-1)[..., 0]
+    return out, PoolCache(argmax, x.shape, kernel, stride)
+
+
+def max_pool_backward(dout: np.ndarray, cache: PoolCache) -> np.ndarray:
+    """The whole gradient of a window goes to its maximum; the other pixels get zero."""
+    k = cache.kernel
+    onehot = cache.argmax[..., None] == np.arange(k * k)       # (N, C, OH, OW, K·K)
+    dwin = (onehot * dout[..., None]).reshape(*dout.shape, k, k)
+    return _col2im(dwin, cache.x_shape, cache.stride)
+# --8<-- [end:max_pool]
+
+
+# --8<-- [start:avg_pool]
+def avg_pool_forward(x: np.ndarray, kernel: int = 2, stride: int | None = None) -> tuple[np.ndarray, PoolCache]:
+    """Mean over each ``kernel×kernel`` window: (N, C, H, W) → (N, C, OH, OW)."""
+    stride = stride or kernel
+    return _windows(x, kernel, kernel, stride).mean(axis=(-2, -1)), PoolCache(None, x.shape, kernel, stride)
+
+
+def avg_pool_backward(dout: np.ndarray, cache: PoolCache) -> np.ndarray:
+    """Every pixel of a window gets ``dout / K²`` of it."""
+    k = cache.kernel
+    dwin = np.broadcast_to((dout / (k * k))[..., None, None], (*dout.shape, k, k))
+    return _col2im(dwin, cache.x_shape, cache.stride)
+# --8<-- [end:avg_pool]
+
+
+def max_pool_torch(x: torch.Tensor, kernel: int = 2, stride: int | None = None) -> torch.Tensor:
+    """The torch twin of `max_pool_forward`."""
+    return F.max_pool2d(x, kernel, stride or kernel)
+
+
+def avg_pool_torch(x: torch.Tensor, kernel: int = 2, stride: int | None = None) -> torch.Tensor:
+    """The torch twin of `avg_pool_forward`."""
+    return F.avg_pool2d(x, kernel, stride or kernel)
