@@ -18,12 +18,7 @@ from torch import nn
 
 from lectureref.device import get_device
 from lectureref.nn.functional import sigmoid
-from lectureref.segmentation import Shapes, make_shapes
-
-
-def make_rectangles(n: int, size: int = 32, seed: int = 0) -> Shapes:
-    """Images with 1–3 non-overlapping rectangles (6–12 px) on noise, from `make_shapes`."""
-    return make_shapes(n, size=size, max_shapes=3, kinds=("rect",), min_side=6, max_side=12, seed=seed)
+from lectureref.data import Shapes
 
 
 # --8<-- [start:box_iou]

@@ -24,19 +24,6 @@ from lectureref.nn.functional import log_sigmoid, sigmoid
 # Data: 8 Gaussians on a ring, a standard toy problem where a GAN can miss modes.
 
 
-def ring_centers(k: int = 8, radius: float = 2.0) -> np.ndarray:
-    """The ``(k, 2)`` centres of the mixture, evenly spaced on a circle."""
-    angle = 2 * np.pi * np.arange(k) / k
-    return radius * np.column_stack([np.cos(angle), np.sin(angle)])
-
-
-def ring_of_gaussians(n: int, k: int = 8, radius: float = 2.0, std: float = 0.05, seed: int = 0) -> np.ndarray:
-    """``n`` samples ``(n, 2)`` float32 of an equal mixture of ``k`` Gaussians on a ring."""
-    rng = np.random.default_rng(seed)
-    centers = ring_centers(k, radius)
-    return (centers[rng.integers(0, k, n)] + std * rng.standard_normal((n, 2))).astype(np.float32)
-
-
 # ---------------------------------------------------------------------------------------------
 # The losses on discriminator logits: numpy forward + backward, PyTorch twins.
 

@@ -24,26 +24,6 @@ class LinearFit(NamedTuple):
     losses: list[float]
 
 
-def make_regression(
-    n: int = 200, n_features: int = 3, noise: float = 0.1, seed: int = 0
-) -> tuple[np.ndarray, np.ndarray, np.ndarray, float]:
-    """Generate ``y = X @ w_true + b_true + noise``.
-
-    Returns
-    -------
-    X : (n, n_features) float64, standard normal features
-    y : (n,) float64 targets
-    w_true : (n_features,) the weights that generated ``y``
-    b_true : the bias that generated ``y``
-    """
-    rng = np.random.default_rng(seed)
-    X = rng.standard_normal((n, n_features))
-    w_true = rng.uniform(-2.0, 2.0, n_features)
-    b_true = float(rng.uniform(-1.0, 1.0))
-    y = X @ w_true + b_true + noise * rng.standard_normal(n)
-    return X, y, w_true, b_true
-
-
 def mse_grad(X: np.ndarray, y: np.ndarray, w: np.ndarray, b: float) -> tuple[float, np.ndarray, float]:
     """MSE loss and its gradients ``(loss, dL/dw, dL/db)`` for ``y_hat = X @ w + b``."""
     # --8<-- [start:grad]

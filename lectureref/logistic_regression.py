@@ -1,6 +1,6 @@
 """Logistic regression: sigmoid, binary cross-entropy, gradient descent; numpy and PyTorch.
 
-Lecture 3 (9:41, 14:55) and lecture 4 (29:06). The model gives $p = \\sigma(w^\\top x + b)$,
+Lecture 3 (14:55). The model gives $p = \\sigma(w^\\top x + b)$,
 the probability of class 1; the boundary $w^\\top x + b = 0$ is a line (a hyperplane).
 """
 
@@ -94,15 +94,3 @@ def boundary_x2(x1: np.ndarray, w: np.ndarray, b: float) -> np.ndarray:
     return -(w[0] * x1 + b) / w[1]
 
 
-def make_two_blobs(n: int = 200, distance: float = 2.0, seed: int = 0) -> tuple[np.ndarray, np.ndarray]:
-    """Two overlapping Gaussian clouds in 2-D, ``n // 2`` points each, centres ``distance`` apart.
-
-    They overlap, so the maximum-likelihood weights are finite (on separable data they grow
-    without bound).
-    """
-    rng = np.random.default_rng(seed)
-    half = n // 2
-    centre = np.array([distance / 2, distance / 4])
-    X = np.concatenate([rng.standard_normal((half, 2)) - centre, rng.standard_normal((n - half, 2)) + centre])
-    y = np.concatenate([np.zeros(half), np.ones(n - half)])
-    return X, y

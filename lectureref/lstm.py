@@ -1,7 +1,7 @@
 r"""Long short-term memory (LSTM): numpy forward and backpropagation through time, PyTorch twin,
 gradient flow through the cell, a bidirectional tagger and a many-to-one classifier.
 
-Lecture 10 (34:50, 59:10, 1:04:35, 1:06:50). Gates in torch's order i, f, g, o:
+Lecture 10 (59:10, 1:04:35, 1:06:50). Gates in torch's order i, f, g, o:
 
 $$
 \begin{aligned}

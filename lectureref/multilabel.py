@@ -27,20 +27,6 @@ def digit_attributes(y: np.ndarray) -> np.ndarray:
     return np.stack([y % 2 == 0, y > 4, np.isin(y, [0, 6, 8, 9])], axis=1).astype(np.float32)
 
 
-def digit_pairs(X: np.ndarray, y: np.ndarray, n: int, seed: int = 0) -> tuple[np.ndarray, np.ndarray]:
-    """``n`` images of two random digits side by side (N, 128) and which digits they show (N, 10).
-
-    A pair of two different digits has two labels at once — softmax cannot express that.
-    """
-    rng = np.random.default_rng(seed)
-    i, j = rng.integers(0, len(X), (2, n))
-    images = np.concatenate([X[i].reshape(n, 8, 8), X[j].reshape(n, 8, 8)], axis=2).reshape(n, 128)
-    targets = np.zeros((n, 10), dtype=np.float32)
-    targets[np.arange(n), y[i]] = 1.0
-    targets[np.arange(n), y[j]] = 1.0
-    return images, targets
-
-
 def ink_center(X: np.ndarray) -> np.ndarray:
     """The centre of mass (row, column) of the ink of 8×8 images (N, 64) → (N, 2) float32."""
     img = X.reshape(-1, 8, 8)

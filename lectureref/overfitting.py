@@ -1,6 +1,6 @@
 r"""Overfitting and early stopping.
 
-Lecture 2 (20:43, 51:10), lecture 5 (27:55). With enough parameters a network memorises a small
+Lecture 5 (27:55). With enough parameters a network memorises a small
 training set: the training loss keeps falling while the validation loss, after a minimum,
 starts to grow — the curves diverge. Early stopping watches the validation loss, stops when
 it has not improved for ``patience`` epochs and restores the weights of the best epoch.

@@ -27,17 +27,6 @@ class BinaryReport(NamedTuple):
     precision: float
 
 
-def make_imbalanced(n: int = 4000, positive_share: float = 0.02, shift: float = 1.5, seed: int = 0) -> tuple[np.ndarray, np.ndarray]:
-    """Two overlapping 2-D Gaussian classes; the positive one is rare.
-
-    Returns ``X`` (n, 2) float32 and ``y`` (n,) float32 labels in {0, 1}.
-    """
-    rng = np.random.default_rng(seed)
-    y = (rng.random(n) < positive_share).astype(np.float32)
-    X = rng.standard_normal((n, 2)).astype(np.float32) + shift * y[:, None]
-    return X, y
-
-
 def train_logistic(X: np.ndarray, y: np.ndarray, pos_weight: float = 1.0, steps: int = 300, lr: float = 0.5) -> nn.Linear:
     """Full-batch logistic regression in torch; ``pos_weight`` scales the positives' loss."""
     torch.manual_seed(0)

@@ -1,6 +1,6 @@
 """L2 regularisation: a penalty on large weights, and how it maps onto ``weight_decay``.
 
-Lecture 3 (41:39), lecture 5 (27:55). The loss becomes $L + \\lambda\\lVert W\\rVert^2$, so
+Lecture 3 (41:39). The loss becomes $L + \\lambda\\lVert W\\rVert^2$, so
 the gradient gains $2\\lambda W$ and every step pulls the weights towards zero. PyTorch's
 ``SGD(weight_decay=wd)`` adds ``wd · W`` to the gradient: the same update when ``wd = 2λ``.
 The numpy penalty is `lectureref.nn.losses.l2_penalty`; the parameter groups that decay the

@@ -15,58 +15,11 @@ import numpy as np
 import torch
 from torch import nn
 
+from lectureref.data import Shapes
 from lectureref.device import get_device
 from lectureref.nn.functional import sigmoid
 from lectureref.nn.losses import bce_with_logits
 from lectureref.training import fit, loader
-
-
-class Shapes(NamedTuple):
-    """Generated images ``(N, 1, S, S)``, masks ``(N, 1, S, S)`` in {0, 1}, and per image the boxes
-    ``(k, 4)`` as ``(x1, y1, x2, y2)`` in pixels (``x2``, ``y2`` exclusive)."""
-
-    images: np.ndarray
-    masks: np.ndarray
-    boxes: list[np.ndarray]
-
-
-def make_shapes(
-    n: int, size: int = 24, max_shapes: int = 3, kinds: tuple[str, ...] = ("circle", "rect"),
-    min_side: int = 5, max_side: int = 10, noise: float = 0.3, seed: int = 0,
-) -> Shapes:
-    """``n`` images with 1..``max_shapes`` non-overlapping shapes (brightness 1) on Gaussian noise.
-
-    The loop runs over shapes, never over pixels: each shape is one vectorised comparison of the
-    pixel grid with its equation.
-    """
-    rng = np.random.default_rng(seed)
-    yy, xx = np.mgrid[0:size, 0:size]
-    masks = np.zeros((n, 1, size, size), dtype=np.float32)
-    all_boxes = []
-    for i in range(n):
-        boxes: list[tuple[int, int, int, int]] = []
-        for _ in range(rng.integers(1, max_shapes + 1)):
-            for _try in range(20):  # rejection sampling: shapes must not touch
-                w, h = rng.integers(min_side, max_side + 1, 2)
-                kind = kinds[rng.integers(len(kinds))]
-                if kind == "circle":
-                    h = w
-                x1, y1 = rng.integers(0, size - w + 1), rng.integers(0, size - h + 1)
-                box = (int(x1), int(y1), int(x1 + w), int(y1 + h))
-                if all(box[0] > b[2] or b[0] > box[2] or box[1] > b[3] or b[1] > box[3] for b in boxes):
-                    break
-            else:
-                continue
-            if kind == "circle":
-                r = w / 2
-                shape = (xx + 0.5 - x1 - r) ** 2 + (yy + 0.5 - y1 - r) ** 2 <= r**2
-            else:
-                shape = (xx >= x1) & (xx < x1 + w) & (yy >= y1) & (yy < y1 + h)
-            masks[i, 0][shape] = 1.0
-            boxes.append(box)
-        all_boxes.append(np.array(boxes, dtype=np.float32).reshape(-1, 4))
-    images = (masks + noise * rng.standard_normal(masks.shape)).astype(np.float32)
-    return Shapes(images, masks, all_boxes)
 
 
 # ---------------------------------------------------------------------------------------------

@@ -1,6 +1,6 @@
 """Softmax classifier with cross-entropy loss, trained by minibatch SGD; numpy and PyTorch.
 
-Lecture 3 (28:02, 35:11, 38:51, 53:52). Softmax turns ``K`` arbitrary scores into probabilities;
+Lecture 3 (28:02, 35:11, 38:51). Softmax turns ``K`` arbitrary scores into probabilities;
 cross-entropy is the negative log-likelihood of the right class, so minimising it is maximum
 likelihood. Its gradient with respect to the scores is simply ``(p − onehot(y)) / N``.
 """

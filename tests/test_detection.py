@@ -5,9 +5,17 @@ from __future__ import annotations
 import numpy as np
 import torch
 
+from lectureref.data import make_rectangles
 from lectureref.detection import (
-    box_iou, box_iou_torch, decode, encode_targets, grid_detector, make_rectangles, nms, nms_torch,
-    precision_recall, yolo_loss_torch,
+    box_iou,
+    box_iou_torch,
+    decode,
+    encode_targets,
+    grid_detector,
+    nms,
+    nms_torch,
+    precision_recall,
+    yolo_loss_torch,
 )
 
 

@@ -45,7 +45,8 @@ def test_same_code_gives_the_same_numbers_on_cuda() -> None:
     """The torch path of a topic, run on the GPU, still agrees with numpy in float64."""
     import numpy as np
 
-    from lectureref.gradient_descent import fit_numpy, fit_torch, make_regression
+    from lectureref.data import make_regression
+    from lectureref.gradient_descent import fit_numpy, fit_torch
 
     X, y, _w, _b = make_regression(n=64, seed=4)
     reference = fit_numpy(X, y, lr=0.1, steps=50)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import numpy as np
 import torch
 
+from lectureref.data import ring_centers, ring_of_gaussians
 from lectureref.gan import (
     discriminator_loss_backward,
     discriminator_loss_forward,
@@ -13,8 +14,6 @@ from lectureref.gan import (
     generator_loss_forward,
     generator_loss_torch,
     mode_coverage,
-    ring_centers,
-    ring_of_gaussians,
     sample,
     train_gan,
 )

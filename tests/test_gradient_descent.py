@@ -5,12 +5,12 @@ from __future__ import annotations
 import numpy as np
 import torch
 
+from lectureref.data import make_regression
 from lectureref.gradient_descent import (
     fit_closed_form,
     fit_numpy,
     fit_sgd,
     fit_torch,
-    make_regression,
     max_stable_lr,
     mse_grad,
     standardize,

@@ -7,12 +7,12 @@ import torch
 import torch.nn.functional as F
 from sklearn.linear_model import LogisticRegression
 
+from lectureref.data import make_two_blobs
 from lectureref.logistic_regression import (
     boundary_x2,
     fit_logistic,
     fit_logistic_torch,
     logistic_loss_grad,
-    make_two_blobs,
     predict,
     predict_proba,
 )

@@ -6,10 +6,10 @@ import numpy as np
 import torch
 
 from lectureref.nn.losses import bce_with_logits
+from lectureref.data import digit_pairs
 from lectureref.multilabel import (
-    HEADS,
     digit_attributes,
-    digit_pairs,
+    HEADS,
     ink_center,
     per_label_accuracy,
     predict,

@@ -8,9 +8,9 @@ import numpy as np
 import torch
 from torch import nn
 
+from lectureref.data import make_imbalanced
 from lectureref.practical_training import (
     binary_report,
-    make_imbalanced,
     overfit_batch,
     parameter_bytes,
     plateau_length,

@@ -7,9 +7,18 @@ import pytest
 import torch
 
 from lectureref.backprop import check_gradient, relative_error
+from lectureref.data import make_shapes
 from lectureref.segmentation import (
-    FCN, UNet, bce_dice_forward, bce_dice_loss_torch, bce_forward, bce_loss_torch, dice_backward, dice_forward,
-    dice_loss_torch, iou, make_shapes,
+    bce_dice_forward,
+    bce_dice_loss_torch,
+    bce_forward,
+    bce_loss_torch,
+    dice_backward,
+    dice_forward,
+    dice_loss_torch,
+    FCN,
+    iou,
+    UNet,
 )
 
 

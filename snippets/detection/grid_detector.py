@@ -2,7 +2,8 @@
 
 import torch
 
-from lectureref.detection import detect, grid_detector, make_rectangles, precision_recall, train_detector
+from lectureref.data import make_rectangles
+from lectureref.detection import detect, grid_detector, precision_recall, train_detector
 from lectureref.device import get_device
 
 

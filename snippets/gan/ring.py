@@ -1,6 +1,7 @@
 """A GAN learns 8 Gaussians on a ring: does it cover every mode?"""
 
-from lectureref.gan import mode_coverage, ring_centers, ring_of_gaussians, sample, train_gan
+from lectureref.data import ring_centers, ring_of_gaussians
+from lectureref.gan import mode_coverage, sample, train_gan
 
 
 def main() -> None:

@@ -2,7 +2,8 @@
 
 import numpy as np
 
-from lectureref.gradient_descent import fit_closed_form, fit_numpy, make_regression
+from lectureref.data import make_regression
+from lectureref.gradient_descent import fit_closed_form, fit_numpy
 
 
 def main() -> float:

@@ -3,7 +3,8 @@
 import numpy as np
 
 from lectureref.device import get_device
-from lectureref.gradient_descent import fit_numpy, fit_torch, make_regression
+from lectureref.data import make_regression
+from lectureref.gradient_descent import fit_numpy, fit_torch
 
 
 def main() -> float:

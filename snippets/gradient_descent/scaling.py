@@ -2,13 +2,8 @@
 
 import numpy as np
 
-from lectureref.gradient_descent import (
-    fit_closed_form,
-    fit_numpy,
-    make_regression,
-    max_stable_lr,
-    standardize,
-)
+from lectureref.data import make_regression
+from lectureref.gradient_descent import fit_closed_form, fit_numpy, max_stable_lr, standardize
 
 
 def main() -> None:

@@ -3,7 +3,8 @@
 import numpy as np
 from sklearn.linear_model import LogisticRegression
 
-from lectureref.logistic_regression import fit_logistic, make_two_blobs, predict
+from lectureref.data import make_two_blobs
+from lectureref.logistic_regression import fit_logistic, predict
 from lectureref.metrics import accuracy
 
 

@@ -3,7 +3,8 @@
 import numpy as np
 
 from lectureref.device import get_device
-from lectureref.logistic_regression import fit_logistic, fit_logistic_torch, make_two_blobs
+from lectureref.data import make_two_blobs
+from lectureref.logistic_regression import fit_logistic, fit_logistic_torch
 
 
 def main() -> float:

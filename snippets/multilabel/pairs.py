@@ -1,7 +1,8 @@
 """Two digits side by side, two labels at once: a multi-label head finds both."""
 
 from lectureref.data import digits_split
-from lectureref.multilabel import digit_pairs, per_label_accuracy, predict, train
+from lectureref.data import digit_pairs
+from lectureref.multilabel import per_label_accuracy, predict, train
 
 
 def main() -> float:

@@ -1,6 +1,7 @@
 """2 % positives: accuracy looks great while the rare class is almost never found."""
 
-from lectureref.practical_training import binary_report, make_imbalanced, train_logistic
+from lectureref.data import make_imbalanced
+from lectureref.practical_training import binary_report, train_logistic
 
 
 def main() -> None:

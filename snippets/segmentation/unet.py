@@ -3,7 +3,8 @@
 import torch
 
 from lectureref.device import get_device
-from lectureref.segmentation import FCN, UNet, bce_dice_loss_torch, iou, make_shapes, predict_masks, train_segmentation
+from lectureref.data import make_shapes
+from lectureref.segmentation import bce_dice_loss_torch, FCN, iou, predict_masks, train_segmentation, UNet
 
 
 def main() -> dict[str, float]:
