@@ -25,7 +25,6 @@ import torch
 from torch import nn
 
 from lectureref.device import get_device
-from lectureref.nn.functional import sigmoid
 
 
 class LSTMParams(NamedTuple):
@@ -50,12 +49,15 @@ class LSTMGrads(NamedTuple):
 
 
 class LSTMCache(NamedTuple):
-    """``x`` (T, N, D); ``h``, ``c`` (T + 1, N, H) with the initial state at 0; gates (T, N, 4H)."""
+    """``x`` (T, N, D); ``h``, ``c`` (T + 1, N, H) with the initial state at 0; per step the gates
+    (T, N, 4H), their derivatives by their pre-activations (T, N, 4H) and ``tanh(c_t)`` (T, N, H)."""
 
     x: np.ndarray
     h: np.ndarray
     c: np.ndarray
     gates: np.ndarray
+    gate_grads: np.ndarray
+    tanh_c: np.ndarray
     params: LSTMParams
 
 
@@ -72,46 +74,57 @@ def init_lstm(input_size: int, hidden_size: int, seed: int = 0, forget_bias: flo
 # --8<-- [start:forward]
 def lstm_forward(x: np.ndarray, h0: np.ndarray, c0: np.ndarray, p: LSTMParams) -> tuple[np.ndarray, LSTMCache]:
     """Run the LSTM over ``x`` (T, N, D) from ``(h0, c0)`` (N, H); returns every ``h_t`` (T, N, H)."""
-    T, N, _ = x.shape
+    T, N, D = x.shape
     H = h0.shape[1]
     dtype = np.result_type(x, p.w_ih)        # float64 for gradient checks, float32 for speed
-    h, c, gates = np.empty((T + 1, N, H), dtype), np.empty((T + 1, N, H), dtype), np.empty((T, N, 4 * H), dtype)
+    h, c = np.empty((T + 1, N, H), dtype), np.empty((T + 1, N, H), dtype)
+    gates, gate_grads, tanh_c = np.empty((T, N, 4 * H), dtype), np.empty((T, N, 4 * H), dtype), np.empty((T, N, H), dtype)
     h[0], c[0] = h0, c0
+    # The input's part of the gates does not depend on h: one product for all T steps at once.
+    a_x = (x.reshape(T * N, D) @ p.w_ih.T + (p.b_ih + p.b_hh)).reshape(T, N, 4 * H)
+    # σ(a) = (1 + tanh(a/2)) / 2, so one tanh gives all four gates: gate = s·tanh(s·a) + (1 − s)
+    # with s = 1/2 for the sigmoids i, f, o and s = 1 for g = tanh(a); its derivative is s²(1 − tanh²(s·a)).
+    s = np.where(np.arange(4 * H) // H == 2, 1.0, 0.5).astype(dtype)
     for t in range(T):
-        a = x[t] @ p.w_ih.T + p.b_ih + h[t] @ p.w_hh.T + p.b_hh       # all four gates at once
-        i, f, g, o = sigmoid(a[:, :H]), sigmoid(a[:, H:2*H]), np.tanh(a[:, 2*H:3*H]), sigmoid(a[:, 3*H:])
+        a = a_x[t] + h[t] @ p.w_hh.T          # pre-activations of the four gates (N, 4H): i, f, g, o
+        th = np.tanh(a * s)
+        gates[t] = z = th * s + (1.0 - s)
+        gate_grads[t] = s * s * (1.0 - th * th)   # kept for backward: ∂gate/∂a, element by element
+        i, f, g, o = z[:, :H], z[:, H : 2 * H], z[:, 2 * H : 3 * H], z[:, 3 * H :]
         c[t + 1] = f * c[t] + i * g          # forget part of the memory, write the new part
-        h[t + 1] = o * np.tanh(c[t + 1])     # show part of the memory
-        gates[t] = np.concatenate([i, f, g, o], axis=1)
-    return h[1:], LSTMCache(x, h, c, gates, p)
+        tanh_c[t] = np.tanh(c[t + 1])
+        h[t + 1] = o * tanh_c[t]             # show part of the memory
+    return h[1:], LSTMCache(x, h, c, gates, gate_grads, tanh_c, p)
 # --8<-- [end:forward]
 
 
 # --8<-- [start:backward]
 def lstm_backward(dout: np.ndarray, cache: LSTMCache, dc_last: np.ndarray | None = None) -> LSTMGrads:
     """BPTT for ``dout = ∂L/∂h_t`` (T, N, H) (and optionally ``∂L/∂c_T``)."""
-    x, h, c, gates, p = cache
-    dw_ih, dw_hh, db = np.zeros_like(p.w_ih), np.zeros_like(p.w_hh), np.zeros_like(p.b_hh)
-    dx = np.empty_like(x)
+    x, h, c, gates, gate_grads, tanh_c, p = cache
+    T, N, D = x.shape
+    H = h.shape[2]
+    dgates = np.empty_like(gates[0])         # ∂L/∂(i, f, g, o) at one step, (N, 4H)
+    da = np.empty_like(gates)                # ∂L/∂a for every step, (T, N, 4H)
     dh_next = np.zeros_like(h[0])
     dc_next = np.zeros_like(c[0]) if dc_last is None else dc_last
-    for t in reversed(range(len(x))):
-        i, f, g, o = np.split(gates[t], 4, axis=1)
-        tc = np.tanh(c[t + 1])
+    for t in reversed(range(T)):             # only what depends on the next step stays in the loop
+        i, f, g, o = gates[t, :, :H], gates[t, :, H : 2 * H], gates[t, :, 2 * H : 3 * H], gates[t, :, 3 * H :]
         dh = dout[t] + dh_next
-        dc = dc_next + dh * o * (1.0 - tc**2)            # c_t feeds h_t and c_{t+1}
-        da = np.concatenate([
-            dc * g * i * (1.0 - i),                        # ∂/∂a_i, σ' = σ(1 − σ)
-            dc * c[t] * f * (1.0 - f),                     # ∂/∂a_f
-            dc * i * (1.0 - g**2),                         # ∂/∂a_g, tanh' = 1 − tanh²
-            dh * tc * o * (1.0 - o),                       # ∂/∂a_o
-        ], axis=1)
+        dc = dc_next + dh * o * (1.0 - tanh_c[t] ** 2)     # c_t feeds h_t and c_{t+1}
+        dgates[:, :H] = dc * g                             # c_t = f·c_{t−1} + i·g, h_t = o·tanh(c_t)
+        dgates[:, H : 2 * H] = dc * c[t]
+        dgates[:, 2 * H : 3 * H] = dc * i
+        dgates[:, 3 * H :] = dh * tanh_c[t]
+        np.multiply(dgates, gate_grads[t], out=da[t])      # through the gates' non-linearities
         dc_next = dc * f                     # the cell path: multiplied by f only, no W, no tanh'
-        dh_next = da @ p.w_hh
-        dx[t] = da @ p.w_ih
-        dw_ih += da.T @ x[t]
-        dw_hh += da.T @ h[t]
-        db += da.sum(axis=0)
+        dh_next = da[t] @ p.w_hh
+    # The same weights at every step: their gradients sum over the steps, one product each.
+    da2 = da.reshape(T * N, 4 * H)
+    dx = (da2 @ p.w_ih).reshape(T, N, D)
+    dw_ih = da2.T @ x.reshape(T * N, D)
+    dw_hh = da2.T @ h[:-1].reshape(T * N, H)
+    db = da2.sum(axis=0)
     return LSTMGrads(dx, dh_next, dc_next, dw_ih, dw_hh, db, db.copy())
 # --8<-- [end:backward]
 

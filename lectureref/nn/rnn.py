@@ -60,11 +60,13 @@ def init_rnn(input_size: int, hidden_size: int, seed: int = 0) -> RNNParams:
 # --8<-- [start:forward]
 def rnn_forward(x: np.ndarray, h0: np.ndarray, p: RNNParams) -> tuple[np.ndarray, RNNCache]:
     """Run the cell over ``x`` (T, N, D) from ``h0`` (N, H); returns every ``h_t`` (T, N, H)."""
-    T, N, _ = x.shape
+    T, N, D = x.shape
     h = np.empty((T + 1, N, len(p.b_hh)), np.result_type(x, p.w_ih))
     h[0] = h0
+    # The input's part does not depend on h: one product for all T steps at once.
+    a_x = (x.reshape(T * N, D) @ p.w_ih.T + (p.b_ih + p.b_hh)).reshape(T, N, -1)
     for t in range(T):                       # the same weights at every step
-        h[t + 1] = np.tanh(x[t] @ p.w_ih.T + p.b_ih + h[t] @ p.w_hh.T + p.b_hh)
+        h[t + 1] = np.tanh(a_x[t] + h[t] @ p.w_hh.T)
     return h[1:], RNNCache(x, h, p)
 # --8<-- [end:forward]
 
@@ -73,17 +75,19 @@ def rnn_forward(x: np.ndarray, h0: np.ndarray, p: RNNParams) -> tuple[np.ndarray
 def rnn_backward(dout: np.ndarray, cache: RNNCache) -> RNNGrads:
     """Backpropagation through time for ``dout = ∂L/∂h_t`` (T, N, H) of every output."""
     x, h, p = cache
-    dw_ih, dw_hh = np.zeros_like(p.w_ih), np.zeros_like(p.w_hh)
-    db = np.zeros_like(p.b_hh)
-    dx = np.empty_like(x)
+    T, N, D = x.shape
+    da = np.empty_like(h[1:])                # ∂L/∂a_t for every step, a_t the input of tanh
     dh_next = np.zeros_like(h[0])            # ∂L/∂h_t arriving from step t + 1
-    for t in reversed(range(len(x))):        # the unrolled network, walked backwards
-        da = (dout[t] + dh_next) * (1.0 - h[t + 1] ** 2)   # through tanh: tanh' = 1 − tanh²
-        dx[t] = da @ p.w_ih
-        dh_next = da @ p.w_hh                # the same W_hh once per step: the product of
-        dw_ih += da.T @ x[t]                 # 100 of them explodes or vanishes
-        dw_hh += da.T @ h[t]
-        db += da.sum(axis=0)
+    for t in reversed(range(T)):             # the unrolled network, walked backwards
+        da[t] = (dout[t] + dh_next) * (1.0 - h[t + 1] ** 2)   # through tanh: tanh' = 1 − tanh²
+        dh_next = da[t] @ p.w_hh             # the same W_hh once per step: the product of
+                                             # 100 of them explodes or vanishes
+    # The same weights at every step: their gradients sum over the steps, one product each.
+    da2 = da.reshape(T * N, -1)
+    dx = (da2 @ p.w_ih).reshape(T, N, D)
+    dw_ih = da2.T @ x.reshape(T * N, D)
+    dw_hh = da2.T @ h[:-1].reshape(T * N, -1)
+    db = da2.sum(axis=0)
     return RNNGrads(dx, dh_next, dw_ih, dw_hh, db, db.copy())
 # --8<-- [end:backward]
 
