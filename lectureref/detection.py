@@ -23,13 +23,20 @@ from lectureref.data import Shapes
 
 # --8<-- [start:box_iou]
 def box_iou(a: np.ndarray, b: np.ndarray) -> np.ndarray:
-    """Pairwise IoU of boxes ``a`` (N, 4) and ``b`` (M, 4), format ``(x1, y1, x2, y2)`` → (N, M)."""
+    """Pairwise IoU of boxes ``a`` (N, 4) and ``b`` (M, 4), format ``(x1, y1, x2, y2)`` → (N, M).
+
+    Two empty boxes (zero area) overlap by 0, not by 0/0; a box with ``x2 < x1`` or ``y2 < y1`` is an error.
+    """
+    for boxes in (a, b):
+        if len(boxes) and (np.any(boxes[:, 2] < boxes[:, 0]) or np.any(boxes[:, 3] < boxes[:, 1])):
+            raise ValueError("boxes must be (x1, y1, x2, y2) with x2 ≥ x1 and y2 ≥ y1")
     lt = np.maximum(a[:, None, :2], b[None, :, :2])          # (N, M, 2) top-left of the overlap
     rb = np.minimum(a[:, None, 2:], b[None, :, 2:])          # (N, M, 2) bottom-right
     inter = np.clip(rb - lt, 0, None).prod(axis=-1)          # 0 when the boxes do not overlap
     area_a = (a[:, 2] - a[:, 0]) * (a[:, 3] - a[:, 1])
     area_b = (b[:, 2] - b[:, 0]) * (b[:, 3] - b[:, 1])
-    return inter / (area_a[:, None] + area_b[None, :] - inter)
+    union = area_a[:, None] + area_b[None, :] - inter
+    return np.divide(inter, union, out=np.zeros(union.shape), where=union > 0)
 # --8<-- [end:box_iou]
 
 
@@ -40,7 +47,8 @@ def box_iou_torch(a: torch.Tensor, b: torch.Tensor) -> torch.Tensor:
     inter = (rb - lt).clamp(min=0).prod(dim=-1)
     area_a = (a[:, 2] - a[:, 0]) * (a[:, 3] - a[:, 1])
     area_b = (b[:, 2] - b[:, 0]) * (b[:, 3] - b[:, 1])
-    return inter / (area_a[:, None] + area_b[None, :] - inter)
+    union = area_a[:, None] + area_b[None, :] - inter
+    return torch.where(union > 0, inter / union.clamp(min=torch.finfo(union.dtype).tiny), 0.0)
 
 
 # --8<-- [start:nms]

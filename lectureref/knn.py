@@ -10,6 +10,13 @@ import numpy as np
 import torch
 
 from lectureref.device import get_device
+from lectureref.nn.functional import class_labels
+
+
+def _check_k(k: int, n_train: int) -> None:
+    """``k`` neighbours must exist: 1 ≤ k ≤ N (scikit-learn refuses the same)."""
+    if not 1 <= k <= n_train:
+        raise ValueError(f"k must be between 1 and the number of training points ({n_train}); got {k}")
 
 
 def pairwise_sq_distances(A: np.ndarray, B: np.ndarray) -> np.ndarray:
@@ -48,6 +55,7 @@ def knn_predict(X_train: np.ndarray, y_train: np.ndarray, X: np.ndarray, k: int 
     Equal distances are broken by the lower training index (a stable sort), as scikit-learn's
     brute-force search does.
     """
+    y_train = class_labels(y_train)
     # --8<-- [start:predict]
     nearest = nearest_indices(X_train, X, k)                  # (M, k) training indices
     return vote(y_train[nearest], n_classes=int(y_train.max()) + 1)
@@ -56,12 +64,20 @@ def knn_predict(X_train: np.ndarray, y_train: np.ndarray, X: np.ndarray, k: int 
 
 def nearest_indices(X_train: np.ndarray, X: np.ndarray, k: int) -> np.ndarray:
     """Indices ``(M, k)`` of the ``k`` closest training points to each row of ``X``, closest first."""
+    _check_k(k, len(X_train))
+    if np.shape(X)[-1] != np.shape(X_train)[-1]:
+        raise ValueError(f"queries have {np.shape(X)[-1]} features, the training points {np.shape(X_train)[-1]}")
     dist = pairwise_sq_distances(X, X_train)                  # (M, N)
     return np.argsort(dist, axis=1, kind="stable")[:, :k]
 
 
 def knn_predict_many(X_train: np.ndarray, y_train: np.ndarray, X: np.ndarray, ks: list[int]) -> dict[int, np.ndarray]:
     """``{k: knn_predict(X_train, y_train, X, k)}`` for several ``k``, sorting the distances once."""
+    if not ks:
+        raise ValueError("knn_predict_many needs at least one k")
+    y_train = class_labels(y_train)
+    for k in ks:
+        _check_k(k, len(X_train))
     nearest = nearest_indices(X_train, X, max(ks))
     n_classes = int(y_train.max()) + 1
     return {k: vote(y_train[nearest[:, :k]], n_classes) for k in ks}
@@ -76,6 +92,8 @@ def knn_predict_torch(
 unspecified (and may differ between CPU and CUDA); the digits have many exact ties, so a
 stable sort keeps the predictions identical to numpy and scikit-learn everywhere.
 """
+    _check_k(k, len(X_train))
+    y_train = class_labels(y_train)
     device = device or get_device()
     Xtr = torch.as_tensor(X_train, dtype=torch.float64, device=device)
     ytr = torch.as_tensor(y_train, dtype=torch.int64, device=device)

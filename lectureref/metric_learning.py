@@ -50,13 +50,19 @@ def triplet_loss_forward(
     return loss, TripletCache(diff_ap, diff_an, d_ap, d_an, hinge > 0)
 
 
+def _unit(diff: np.ndarray, dist: np.ndarray) -> np.ndarray:
+    """``diff / ‖diff‖`` row by row, and 0 where the distance is 0 (‖u‖ has no slope at u = 0;
+    0 is a subgradient, where dividing would give NaN)."""
+    return np.divide(diff, dist[:, None], out=np.zeros_like(diff), where=dist[:, None] > 0)
+
+
 def triplet_loss_backward(dout: float, cache: TripletCache) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Gradients ``(da, dp, dn)`` of the mean triplet loss, each ``(N, D)``."""
     # --8<-- [start:backward]
     # d‖u‖/du = u/‖u‖; only triplets whose hinge is open get a gradient (the max passes 0 otherwise)
     scale = dout * cache.active / len(cache.d_ap)           # (N,)
-    g_ap = cache.diff_ap / cache.d_ap[:, None] * scale[:, None]   # ∂L/∂a from the positive term
-    g_an = cache.diff_an / cache.d_an[:, None] * scale[:, None]   # ∂L/∂a from the negative term
+    g_ap = _unit(cache.diff_ap, cache.d_ap) * scale[:, None]   # ∂L/∂a from the positive term
+    g_an = _unit(cache.diff_an, cache.d_an) * scale[:, None]   # ∂L/∂a from the negative term
     return g_ap - g_an, -g_ap, g_an                          # da, dp, dn
     # --8<-- [end:backward]
 
@@ -74,12 +80,21 @@ def triplet_loss_torch(a: torch.Tensor, p: torch.Tensor, n: torch.Tensor, margin
 # Mining: which triplets to train on.
 
 
+def _check_minable(labels: np.ndarray) -> None:
+    """Every anchor needs a positive and a negative: two labels at least, two examples of each."""
+    counts = np.unique(np.asarray(labels), return_counts=True)[1]
+    if len(counts) < 2 or counts.min() < 2:
+        raise ValueError("triplet mining needs at least two labels in the batch and two examples of each "
+                         f"(a positive and a negative for every anchor); got label counts {counts.tolist()}")
+
+
 def random_triplets(labels: np.ndarray, rng: np.random.Generator) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """For every example as an anchor, a random positive (same label, not itself) and a random negative.
 
     Returns index arrays ``(anchor, positive, negative)``, each ``(N,)``. Every label needs at
     least two examples.
     """
+    _check_minable(labels)
     n = len(labels)
     same = labels[:, None] == labels[None, :]
     np.fill_diagonal(same, False)
@@ -96,6 +111,7 @@ def batch_hard_triplets(emb: np.ndarray, labels: np.ndarray) -> tuple[np.ndarray
     Random triplets are mostly already satisfied (loss 0, no gradient); the hardest ones inside the
     batch are those the net still gets wrong. Returns ``(anchor, positive, negative)`` indices.
     """
+    _check_minable(labels)
     # --8<-- [start:batch_hard]
     dist = np.sqrt(np.maximum(((emb[:, None, :] - emb[None, :, :]) ** 2).sum(-1), 0.0))  # (N, N)
     same = labels[:, None] == labels[None, :]

@@ -10,6 +10,8 @@ from typing import NamedTuple
 
 import numpy as np
 
+from lectureref.nn.functional import class_labels
+
 
 class PRF(NamedTuple):
     """Precision, recall and F1: floats (binary) or ``(K,)`` arrays (one per class)."""
@@ -21,6 +23,10 @@ class PRF(NamedTuple):
 
 def accuracy(y_true: np.ndarray, y_pred: np.ndarray) -> float:
     """Share of correct predictions, ``mean(y_pred == y_true)``."""
+    if np.shape(y_true) != np.shape(y_pred):
+        raise ValueError(f"y_true and y_pred differ in shape: {np.shape(y_true)} vs {np.shape(y_pred)}")
+    if np.size(y_true) == 0:
+        raise ValueError("accuracy of no predictions is undefined")
     return float(np.mean(np.asarray(y_true) == np.asarray(y_pred)))
 
 
@@ -29,7 +35,11 @@ def confusion_matrix(y_true: np.ndarray, y_pred: np.ndarray, n_classes: int | No
 
     One ``bincount`` over the pair index ``K·t + p`` counts every cell at once.
     """
-    y_true, y_pred = np.asarray(y_true, dtype=np.int64), np.asarray(y_pred, dtype=np.int64)
+    y_true, y_pred = class_labels(y_true, n_classes), class_labels(y_pred, n_classes)
+    if y_true.shape != y_pred.shape:
+        raise ValueError(f"y_true and y_pred differ in shape: {y_true.shape} vs {y_pred.shape}")
+    if n_classes is None and y_true.size == 0:
+        raise ValueError("confusion_matrix of no predictions needs n_classes")
     k = n_classes or int(max(y_true.max(), y_pred.max())) + 1
     # --8<-- [start:confusion]
     return np.bincount(k * y_true + y_pred, minlength=k * k).reshape(k, k)

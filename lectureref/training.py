@@ -40,6 +40,9 @@ def minibatches(n: int, batch_size: int, epochs: int, seed: int = 0) -> list[np.
 
     A numpy and a PyTorch loop that walk the same list see identical batches.
     """
+    if n < 1 or batch_size < 1 or epochs < 0:
+        raise ValueError(f"minibatches needs n ≥ 1, batch_size ≥ 1 and epochs ≥ 0; got n={n}, "
+                         f"batch_size={batch_size}, epochs={epochs}")
     rng = np.random.default_rng(seed)
     batches = []
     for _ in range(epochs):

@@ -231,8 +231,9 @@ def train_torch(
 
 
 def cosine_matrix(W: np.ndarray) -> np.ndarray:
-    """Cosine similarity of every pair of rows."""
-    unit = W / np.linalg.norm(W, axis=1, keepdims=True)
+    """Cosine similarity of every pair of rows; a zero row is similar to nothing (0, as scikit-learn's)."""
+    norms = np.linalg.norm(W, axis=1, keepdims=True)
+    unit = np.divide(W, norms, out=np.zeros_like(W, dtype=np.float64), where=norms > 0)
     return unit @ unit.T
 
 

@@ -26,6 +26,12 @@ def out_size(size: int, kernel: int, stride: int = 1, padding: int = 0, dilation
 
 def _windows(x: np.ndarray, kh: int, kw: int, stride: int) -> np.ndarray:
     """A *view* (no copy) ``(N, C, OH, OW, KH, KW)``: window ``[n, c, i, j]`` starts at ``(i·s, j·s)``."""
+    if x.ndim != 4:
+        raise ValueError(f"expected images (N, C, H, W); got shape {x.shape}")
+    if stride < 1:
+        raise ValueError(f"stride must be ≥ 1; got {stride}")
+    if kh > x.shape[2] or kw > x.shape[3]:
+        raise ValueError(f"a {kh}×{kw} window does not fit in {x.shape[2]}×{x.shape[3]} (padding included)")
     return sliding_window_view(x, (kh, kw), axis=(2, 3))[:, :, ::stride, ::stride]
 
 
@@ -76,6 +82,8 @@ def conv2d_forward(
     out : (N, F, OH, OW), ``OH = (H + 2·padding − KH) // stride + 1``;  cache for the backward pass.
     """
     n_filters, _, kh, kw = w.shape
+    if x.ndim != 4 or w.ndim != 4 or x.shape[1] != w.shape[1]:
+        raise ValueError(f"conv2d needs x (N, C, H, W) and w (F, C, KH, KW) with the same C; got {x.shape} and {w.shape}")
     win = _windows(_pad(x, padding), kh, kw, stride)          # (N, C, OH, OW, KH, KW), a view
     n, c, oh, ow = win.shape[:4]
     # im2col, one copy. Patches are *columns*: (C·KH·KW, N·OH·OW). In this order the copy reads

@@ -24,7 +24,14 @@ class DropoutCache(NamedTuple):
 
 
 def dropout_mask(shape: tuple[int, ...], p: float, rng: np.random.Generator, dtype: type = np.float32) -> np.ndarray:
-    """A fresh inverted-dropout mask: each entry ``1/(1−p)`` with probability ``1 − p``, else ``0``."""
+    """A fresh inverted-dropout mask: each entry ``1/(1−p)`` with probability ``1 − p``, else ``0``.
+
+    ``p = 1`` drops everything (all zeros, as ``torch.nn.Dropout(1.0)``); ``p`` outside [0, 1] is an error.
+    """
+    if not 0.0 <= p <= 1.0:
+        raise ValueError(f"the drop probability p must be in [0, 1]; got {p}")
+    if p == 1.0:
+        return np.zeros(shape, dtype)
     # --8<-- [start:mask]
     keep = rng.random(shape, dtype=np.float32) >= p          # True with probability 1 − p
     return keep.astype(dtype) / dtype(1.0 - p)              # kept units are scaled up: E[mask] = 1

@@ -9,6 +9,25 @@ from __future__ import annotations
 import numpy as np
 
 
+def class_labels(y: np.ndarray, n_classes: int | None = None) -> np.ndarray:
+    """``y`` as an int64 array of class labels ``0..K−1``, or ``ValueError`` saying what is wrong.
+
+    Labels index rows and columns (one-hot, confusion matrices, votes): a negative label would
+    index from the end and a float one would be truncated, silently. ``n_classes`` is ``K`` when
+    known; otherwise only ``y ≥ 0`` is checked.
+    """
+    y = np.asarray(y)
+    if y.size and not np.issubdtype(y.dtype, np.integer):
+        if not np.issubdtype(y.dtype, np.floating) or not np.all(y == np.round(y)):
+            raise ValueError(f"class labels must be integers 0..K−1; got dtype {y.dtype}")
+    y = y.astype(np.int64)
+    if y.size and y.min() < 0:
+        raise ValueError(f"class labels must be 0..K−1; got {y.min()}")
+    if n_classes is not None and y.size and y.max() >= n_classes:
+        raise ValueError(f"class labels must be in 0..{n_classes - 1} for {n_classes} classes; got {y.max()}")
+    return y
+
+
 def sigmoid(z: np.ndarray) -> np.ndarray:
     """``1 / (1 + e^{−z})`` without overflow: ``exp(−log(1 + e^{−z}))`` via ``logaddexp``."""
     return np.exp(-np.logaddexp(0.0, -z))

@@ -14,6 +14,7 @@ import math
 
 import numpy as np
 
+METHODS = ("xavier_uniform", "xavier_normal", "he_uniform", "he_normal", "small", "zero")
 GAINS = {"linear": 1.0, "sigmoid": 1.0, "tanh": 5.0 / 3.0, "relu": math.sqrt(2.0)}
 
 
@@ -21,6 +22,8 @@ def calculate_gain(nonlinearity: str, negative_slope: float = 0.01) -> float:
     """The factor torch's ``calculate_gain`` puts on the std for each nonlinearity."""
     if nonlinearity == "leaky_relu":
         return math.sqrt(2.0 / (1.0 + negative_slope**2))
+    if nonlinearity not in GAINS:
+        raise ValueError(f"unsupported nonlinearity {nonlinearity!r}; one of leaky_relu, {', '.join(GAINS)}")
     return GAINS[nonlinearity]
 
 
@@ -51,6 +54,8 @@ def init_weights(
     (torch's ``kaiming_*_`` with the defaults), ``"small"`` (N(0, 0.01²), the old rule of thumb)
     or ``"zero"``.
     """
+    if method not in METHODS:
+        raise ValueError(f"unknown init method {method!r}; one of {', '.join(METHODS)}")
     shape = (fan_out, fan_in)
     if method == "zero":
         return np.zeros(shape)

@@ -11,17 +11,7 @@ from __future__ import annotations
 import numpy as np
 from torch import nn
 
-from lectureref.nn.functional import log_softmax, sigmoid
-
-
-def _check_labels(y: np.ndarray, n_classes: int, n: int) -> None:
-    """Class labels must be ints in 0..K−1, one per row: anything else would index silently wrong."""
-    if y.shape != (n,):
-        raise ValueError(f"labels must have shape ({n},), one per row of the scores; got {y.shape}")
-    if not np.issubdtype(y.dtype, np.integer):
-        raise ValueError(f"labels must be integers 0..{n_classes - 1}; got dtype {y.dtype}")
-    if n and (y.min() < 0 or y.max() >= n_classes):
-        raise ValueError(f"labels must be in 0..{n_classes - 1} for {n_classes} scores per row; got {y.min()}..{y.max()}")
+from lectureref.nn.functional import class_labels, log_softmax, sigmoid
 
 
 def softmax_cross_entropy(logits: np.ndarray, y: np.ndarray) -> tuple[float, np.ndarray]:
@@ -30,11 +20,12 @@ def softmax_cross_entropy(logits: np.ndarray, y: np.ndarray) -> tuple[float, np.
     Returns ``(loss, dL/dlogits)`` with ``dL/dlogits = (softmax(logits) − onehot(y)) / N``
     (``F.cross_entropy``). Raises ``ValueError`` for an empty batch or labels outside 0..K−1.
     """
-    y = np.asarray(y)
     n = len(logits)
     if n == 0:
         raise ValueError("softmax_cross_entropy of an empty batch: the mean over 0 examples is undefined")
-    _check_labels(y, logits.shape[-1], n)
+    if np.shape(y) != (n,):
+        raise ValueError(f"labels must have shape ({n},), one per row of the logits; got {np.shape(y)}")
+    y = class_labels(y, logits.shape[-1])
     # --8<-- [start:cross_entropy]
     logp = log_softmax(logits)                       # (N, K)
     loss = -float(logp[np.arange(n), y].mean())      # −mean log p(correct class)
