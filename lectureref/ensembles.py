@@ -13,6 +13,7 @@ import numpy as np
 import torch
 from torch import nn
 
+from lectureref.nn.functional import class_labels
 from lectureref.training import fit, loader
 
 
@@ -59,5 +60,15 @@ def disagreement(models: list[nn.Module], X: np.ndarray) -> float:
 
 
 def log_loss(proba: np.ndarray, y: np.ndarray) -> float:
-    """Mean negative log-probability of the true class (the cross-entropy of the predictions)."""
-    return float(-np.mean(np.log(np.clip(proba[np.arange(len(y)), y], 1e-12, None))))
+    """Mean negative log-probability of the true class (the cross-entropy of the predictions).
+
+    A probability of exactly 0 or 1 is clipped to ``[ε, 1 − ε]`` with ``ε`` the float type's
+    machine epsilon, as scikit-learn's ``log_loss`` does: a confident wrong answer costs
+    ``−log ε`` (36 in float64) instead of infinity.
+    """
+    proba = np.asarray(proba)
+    if len(proba) == 0:
+        raise ValueError("log_loss of no predictions is undefined")
+    y = class_labels(y, proba.shape[1])
+    eps = np.finfo(proba.dtype).eps
+    return float(-np.mean(np.log(np.clip(proba[np.arange(len(y)), y], eps, 1 - eps))))

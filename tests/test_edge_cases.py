@@ -16,6 +16,7 @@ from hypothesis.extra import numpy as hnp
 from sklearn.metrics import confusion_matrix as sk_confusion_matrix
 from sklearn.neighbors import KNeighborsClassifier
 
+from lectureref.ensembles import log_loss
 from lectureref.detection import box_iou, box_iou_torch, nms
 from lectureref.knn import knn_predict, knn_predict_many, knn_predict_torch
 from lectureref.metric_learning import batch_hard_triplets, random_triplets, triplet_loss_backward, triplet_loss_forward
@@ -152,6 +153,20 @@ def test_knn_matches_sklearn_for_any_valid_k(n: int, m: int, d: int, seed: int, 
     k = data.draw(st.integers(1, n))
     expected = KNeighborsClassifier(n_neighbors=k, algorithm="brute").fit(X_train, y_train).predict(X)
     np.testing.assert_array_equal(knn_predict(X_train, y_train, X, k), expected)
+
+
+@settings(max_examples=40, deadline=None)
+@given(proba=hnp.arrays(np.float64, st.tuples(st.integers(1, 6), st.just(3)), elements=st.sampled_from([0.0, 1e-300, 0.3, 1.0])),
+       data=st.data())
+def test_log_loss_at_probabilities_0_and_1_matches_sklearn(proba: np.ndarray, data: st.DataObject) -> None:
+    from sklearn.metrics import log_loss as sk_log_loss
+
+    proba = proba / np.maximum(proba.sum(axis=1, keepdims=True), 1e-300)   # rows that sum to 1 (or 0)
+    proba[proba.sum(axis=1) == 0] = [1.0, 0.0, 0.0]
+    y = np.array(data.draw(st.lists(st.integers(0, 2), min_size=len(proba), max_size=len(proba))))
+    ours = log_loss(proba, y)
+    assert np.isfinite(ours)
+    np.testing.assert_allclose(ours, sk_log_loss(y, proba, labels=[0, 1, 2]), rtol=1e-12)
 
 
 @settings(max_examples=40, deadline=None)
