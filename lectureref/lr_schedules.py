@@ -15,8 +15,16 @@ import torch
 
 
 # --8<-- [start:decay]
+def _positive(**lengths: int) -> None:
+    """Schedule lengths count epochs: a length of 0 would divide by zero."""
+    for name, value in lengths.items():
+        if value < 1:
+            raise ValueError(f"{name} must be at least 1 epoch; got {value}")
+
+
 def step_lr(epoch: int, lr0: float, step_size: int, gamma: float = 0.1) -> float:
     """``StepLR``: multiply by ``gamma`` every ``step_size`` epochs (a staircase)."""
+    _positive(step_size=step_size)
     return lr0 * gamma ** (epoch // step_size)
 
 
@@ -27,6 +35,7 @@ def exponential_lr(epoch: int, lr0: float, gamma: float) -> float:
 
 def cosine_annealing_lr(epoch: int, lr0: float, t_max: int, eta_min: float = 0.0) -> float:
     """``CosineAnnealingLR``: half a cosine from ``lr0`` down to ``eta_min`` over ``t_max`` epochs."""
+    _positive(t_max=t_max)
     return eta_min + (lr0 - eta_min) * (1 + math.cos(math.pi * epoch / t_max)) / 2
 # --8<-- [end:decay]
 
@@ -41,6 +50,7 @@ def cyclic_lr(
     ``mode="triangular2"`` halves the height of every new cycle.
     """
     down = step_size_up if step_size_down is None else step_size_down
+    _positive(step_size_up=step_size_up, step_size_down=down)
     period = step_size_up + down
     cycle = epoch // period                          # 0, 1, 2, ...
     x = epoch % period                               # position inside the cycle

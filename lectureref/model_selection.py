@@ -28,6 +28,8 @@ def train_val_test_indices(
     n: int, val_size: float = 0.15, test_size: float = 0.2, seed: int = 0
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Shuffle ``range(n)`` once and cut it into train / val / test index arrays."""
+    if val_size < 0 or test_size < 0 or val_size + test_size >= 1:
+        raise ValueError(f"val_size + test_size must leave a training set: got {val_size} + {test_size}")
     order = np.random.default_rng(seed).permutation(n)
     n_test, n_val = round(n * test_size), round(n * val_size)
     return order[n_test + n_val :], order[n_test : n_test + n_val], order[:n_test]
@@ -41,6 +43,8 @@ def kfold_indices(
     Fold sizes follow scikit-learn's ``KFold``: the first ``n % n_folds`` folds get one
     extra example; without shuffling the indices match ``KFold(n_folds)`` exactly.
     """
+    if not 2 <= n_folds <= n:
+        raise ValueError(f"n_folds must be between 2 and the number of examples ({n}); got {n_folds}")
     order = np.random.default_rng(seed).permutation(n) if shuffle else np.arange(n)
     # --8<-- [start:kfold]
     sizes = np.full(n_folds, n // n_folds)

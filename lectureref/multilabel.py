@@ -75,12 +75,21 @@ def predict(model: nn.Module, X: np.ndarray, head: str) -> np.ndarray:
 
 def per_label_accuracy(Y_true: np.ndarray, Y_pred: np.ndarray) -> np.ndarray:
     """Accuracy of each label column separately (K,)."""
+    if len(Y_true) == 0:
+        raise ValueError("per_label_accuracy of no predictions is undefined")
     return (Y_true.astype(bool) == Y_pred.astype(bool)).mean(axis=0)
 
 
 def r2_score(y_true: np.ndarray, y_pred: np.ndarray) -> float:
-    """``1 − MSE / Var(y)``: 1 is perfect, 0 is no better than predicting the mean."""
-    return float(1.0 - np.mean((y_true - y_pred) ** 2) / np.mean((y_true - y_true.mean(axis=0)) ** 2))
+    """``1 − MSE / Var(y)``: 1 is perfect, 0 is no better than predicting the mean.
+
+    Constant targets have no variance: then 1 for a perfect prediction and 0 otherwise, as
+    scikit-learn's ``r2_score`` (``force_finite=True``) says instead of 0/0.
+    """
+    mse, var = np.mean((y_true - y_pred) ** 2), np.mean((y_true - y_true.mean(axis=0)) ** 2)
+    if var == 0:
+        return 1.0 if mse == 0 else 0.0
+    return float(1.0 - mse / var)
 
 
 def default_device() -> torch.device:

@@ -20,6 +20,9 @@ from lectureref.ensembles import log_loss
 from lectureref.detection import box_iou, box_iou_torch, nms
 from lectureref.knn import knn_predict, knn_predict_many, knn_predict_torch
 from lectureref.metric_learning import batch_hard_triplets, random_triplets, triplet_loss_backward, triplet_loss_forward
+from lectureref.lr_schedules import cosine_annealing_lr, cyclic_lr, step_lr
+from lectureref.model_selection import kfold_indices, train_val_test_indices
+from lectureref.multilabel import per_label_accuracy, r2_score
 from lectureref.metrics import accuracy, confusion_matrix
 from lectureref.nn.convolution import conv2d_forward, max_pool_forward
 from lectureref.nn.dropout import dropout_mask
@@ -63,6 +66,12 @@ REFUSED = [
     (lambda: box_iou(np.array([[2.0, 0, 1, 1]]), np.array([[0.0, 0, 1, 1]])), "x2 ≥ x1"),
     (lambda: init_weights(3, 3, "xavier_gaussian", RNG), "unknown init method 'xavier_gaussian'"),
     (lambda: calculate_gain("selu"), "unsupported nonlinearity 'selu'"),
+    (lambda: step_lr(3, 0.1, step_size=0), "step_size must be at least 1 epoch"),
+    (lambda: cosine_annealing_lr(3, 0.1, t_max=0), "t_max must be at least 1 epoch"),
+    (lambda: cyclic_lr(3, 0.1, 1.0, step_size_up=0), "step_size_up must be at least 1 epoch"),
+    (lambda: list(kfold_indices(3, n_folds=5)), "n_folds must be between 2 and the number of examples (3)"),
+    (lambda: train_val_test_indices(10, val_size=0.5, test_size=0.5), "must leave a training set"),
+    (lambda: per_label_accuracy(np.zeros((0, 3)), np.zeros((0, 3))), "no predictions"),
 ]
 
 
@@ -101,6 +110,14 @@ def test_empty_and_touching_boxes_have_zero_iou_and_nms_keeps_them() -> None:
     assert iou[0, 1] == 0.0 and iou[2, 2] == 1.0
     np.testing.assert_allclose(iou, box_iou_torch(torch.tensor(boxes), torch.tensor(boxes)).numpy())
     assert sorted(nms(boxes, np.array([0.9, 0.8, 0.7])).tolist()) == [0, 1, 2]
+
+
+def test_r2_of_constant_targets_is_finite_as_in_sklearn() -> None:
+    from sklearn.metrics import r2_score as sk_r2
+
+    y = np.full((4, 2), 3.0)
+    for pred in (y, y + 1.0):
+        assert r2_score(y, pred) == sk_r2(y, pred)
 
 
 def test_cosine_of_a_zero_vector_is_zero_as_in_sklearn() -> None:
