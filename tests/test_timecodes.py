@@ -222,3 +222,78 @@ def test_two_lectures_with_one_video_are_refused(tmp_path: Path) -> None:
         load_course(path, TOPICS)
     assert str(err.value) == (f"{path}:15: video kWTC1NvL894 is already lecture 1's (line 6): "
                               "two lectures cannot share one video")
+
+
+# --- `check`: the build's validation without the build ---------------------------------------
+
+def test_check_passes_on_the_course_files(capsys: pytest.CaptureFixture[str]) -> None:
+    from lectureref.timecodes.__main__ import main
+    from lectureref.timecodes.loader import load_courses
+
+    courses = load_courses(DOCS / "timecodes")
+    assert main(["check", "-f", str(DOCS.parent / "mkdocs.yml")]) == 0
+    out = capsys.readouterr().out
+    timed = sum(1 for c in courses for lec in c.lectures for e in lec.entries if e.t is not None)
+    assert f"{len(courses)} files, {sum(len(c.lectures) for c in courses)} lectures, {timed} timecodes: ok" in out
+
+
+def test_check_reports_exactly_what_the_build_reports(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A small site (the course files, topic pages reduced to headings, the site's toc slugify)
+    with a wrong anchor, a video shared by two lectures and a timecode past its video's end:
+    `check` exits 1 with the very lines the hook stops the build with."""
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import PluginError
+    from mkdocs.structure.files import Files
+
+    from lectureref.timecodes.__main__ import main
+    from tests.test_timecodes_site import HOOK, make_project
+
+    config_file = make_project(tmp_path)
+    course = tmp_path / "docs" / "timecodes" / "dl-na-paltsah-2019.yml"
+    text = course.read_text(encoding="utf-8").replace("topic: gradient_descent#normalization", "topic: gradient_descent#no-such-heading", 1)
+    text = text.replace("video: tnrbx7V9RbA", "video: kWTC1NvL894")  # lecture 4 on lecture 3's video
+    course.write_text(text, encoding="utf-8")
+    with pytest.raises(PluginError) as build:
+        config = load_config(str(config_file))
+        hook = config.hooks.get(str(HOOK)) or next(iter(config.hooks.values()))
+        hook.on_files(Files([]), config)
+    expected = build.value.message.splitlines()[1:]
+    assert main(["check", "-f", str(config_file)]) == 1
+    got = [line.removeprefix("error: ") for line in capsys.readouterr().err.splitlines()]
+    assert got == expected and len(got) == 2
+    assert "video kWTC1NvL894 is already lecture 3's" in got[0] and "unknown anchor #no-such-heading" in got[1]
+    # fixed, and a cached duration shorter than lecture 3: the duration check, still alike
+    course.write_text(text.replace("video: kWTC1NvL894", "video: tnrbx7V9RbA", 2).replace(
+        "video: tnrbx7V9RbA", "video: kWTC1NvL894", 1).replace("#no-such-heading", "#normalization"), encoding="utf-8")
+    (course.parent / "metadata.json").write_text('{"kWTC1NvL894": {"title": "x", "duration": 4900}}', encoding="utf-8")
+    with pytest.raises(PluginError) as build:
+        hook.on_files(Files([]), config)
+    assert main(["check", "-f", str(config_file)]) == 1
+    got = [line.removeprefix("error: ") for line in capsys.readouterr().err.splitlines()]
+    assert got == build.value.message.splitlines()[1:] and "time 1:23:00 is past the end of video kWTC1NvL894" in got[0]
+
+
+def test_check_warns_about_youtube_chapter_rules(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from lectureref.timecodes.__main__ import main
+
+    folder = tmp_path / "docs" / "timecodes"
+    folder.mkdir(parents=True)
+    (tmp_path / "docs" / "topics").mkdir()
+    write(folder, GOOD.replace('"1:04:36"', '"8:05"').replace("        topic: gradient_descent\n", ""))
+    assert main(["check", "--docs", str(tmp_path / "docs"), "-f", str(tmp_path / "none.yml")]) == 0
+    captured = capsys.readouterr()
+    assert f"warning: {folder / 'course.yml'}:4: YouTube chapters: chapter 8:00 'first' lasts 5 s" in captured.err
+    assert "ok, 1 warnings" in captured.out
+
+
+def test_the_timecodes_package_imports_nothing_heavy() -> None:
+    """The loader, the build hook and the command line leave yt-dlp (half a second), webvtt and
+    the model code unimported until a URL is parsed, metadata fetched or VTT written."""
+    import subprocess
+    import sys
+
+    code = ("import sys, lectureref.timecodes, lectureref.timecodes.loader, lectureref.timecodes.__main__, "
+            "lectureref.timecodes.mkdocs_hook; print(sorted({m.split('.')[0] for m in sys.modules} & "
+            "{'yt_dlp', 'webvtt', 'torch', 'numpy'}))")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=DOCS.parent, check=True)
+    assert done.stdout.strip() == "[]"

@@ -274,3 +274,159 @@ def test_cli_import_of_plain_notes_warns_about_missing_ids(tmp_path: Path, capsy
     err = capsys.readouterr().err
     assert "no video id for lecture(s) 1, 2, 4, 5, 6, 7, 8, 9, 10" in err
     assert "video: kWTC1NvL894" in (tmp_path / "c.yml").read_text(encoding="utf-8")
+
+
+# --- import from a video's own chapters (yt-dlp info JSON), offline --------------------------
+
+INFO = DATA / "info" / "kWTC1NvL894.info.json"
+
+
+def test_import_takes_a_videos_chapters_from_its_info_json(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    saved = json.loads(INFO.read_text(encoding="utf-8"))
+    target = tmp_path / "l3.yml"
+    assert main(["import", "--info-json", str(INFO), "-o", str(target)]) == 0
+    course = load_course(target)
+    (lecture,) = course.lectures
+    assert (lecture.video, lecture.title) == (saved["id"], saved["title"])
+    assert [e.t for e in lecture.entries] == [int(c["start_time"]) for c in saved["chapters"]]
+    assert lecture.entries[-1].text == "Обратное распространение ошибки"  # whitespace collapsed
+    assert "1 lectures, 5 timecodes, 0 notes" in capsys.readouterr().out
+
+
+def test_pasted_notes_take_video_and_title_from_the_info_json(tmp_path: Path) -> None:
+    imported = import_file(PASTED / "description_no_dash.txt", tmp_path / "l3.yml", info_json=INFO)
+    (lecture,) = imported.course["lectures"]
+    assert (lecture["video"], lecture["title"]) == ("kWTC1NvL894", "Лекция 3. Нейронные сети")
+    assert [parse_time(e["t"]) for e in lecture["entries"]] == [0, 164, 581, 895]  # the notes' times, not the chapters'
+
+
+def test_read_info_json_checks_what_it_reads(tmp_path: Path) -> None:
+    info = read_info_json(INFO)
+    assert (info["id"], info["duration"], len(info["chapters"])) == ("kWTC1NvL894", 5110, 5)
+    bad = tmp_path / "x.info.json"
+    bad.write_text('{"title": "no id"}', encoding="utf-8")
+    with pytest.raises(ImportProblem, match=rf"^{re.escape(str(bad))}: not a yt-dlp info JSON \(no video 'id'\)"):
+        read_info_json(bad)
+    bad.write_text('{"id": "kWTC1NvL894",\n "chapters": [1, 2]}', encoding="utf-8")
+    with pytest.raises(ImportProblem, match=rf"^{re.escape(str(bad))}: 'chapters' should be a list of objects"):
+        read_info_json(bad)
+    bad.write_text('{"id": "kWTC1NvL894",\n oops}', encoding="utf-8")
+    with pytest.raises(ImportProblem, match=rf"^{re.escape(str(bad))}:2: not a yt-dlp info JSON"):
+        read_info_json(bad)
+
+
+# --- export: WebVTT chapters, and one lecture's chapters under its own title ------------------
+
+def test_vtt_export_writes_one_chapters_track_per_lecture(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    webvtt = pytest.importorskip("webvtt", reason="webvtt-py is the vtt extra (pip install 'lectureref[vtt]')")
+    course = tmp_path / "c.yml"
+    course.write_text(TWO_LECTURES, encoding="utf-8")
+    (tmp_path / "metadata.json").write_text('{"kWTC1NvL894": {"title": "x", "duration": 5110}}', encoding="utf-8")
+    out = tmp_path / "vtt"
+    out.mkdir()
+    assert main(["export", str(course), "--format", "vtt", "-o", str(out)]) == 0
+    assert sorted(p.name for p in out.iterdir()) == ["c-1.vtt", "c-2.vtt"]
+    first = webvtt.from_string((out / "c-1.vtt").read_text(encoding="utf-8"))
+    assert [(c.start_in_seconds, c.end_in_seconds, c.text) for c in first] == [
+        (0, 480, "Вступление"), (480, 3876, "first"), (3876, 5110, "second")]  # the last ends with the video
+    second = webvtt.from_string((out / "c-2.vtt").read_text(encoding="utf-8"))
+    assert [c.text for c in second] == ["start", "middle", "end"] and second.captions[-1].end_in_seconds == 120 + 600
+    err = capsys.readouterr().err
+    assert "lecture 2 (tnrbx7V9RbA): video duration unknown" in err and "lecture 1" not in err
+
+
+TWO_LECTURES = """\
+title: T
+lectures:
+  - number: 1
+    title: First
+    video: kWTC1NvL894
+    entries:
+      - t: "8:00"
+        text: first
+      - t: "1:04:36"
+        text: second
+  - number: 2
+    title: Second
+    video: tnrbx7V9RbA
+    entries:
+      - t: "0:00"
+        text: start
+      - t: "1:00"
+        text: middle
+      - t: "2:00"
+        text: end
+"""
+
+
+def test_chapters_export_prints_each_lecture_under_its_own_title(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    course = tmp_path / "c.yml"
+    course.write_text(TWO_LECTURES, encoding="utf-8")
+    assert main(["export", str(course)]) == 0
+    out = capsys.readouterr().out
+    assert out.index("== First (kWTC1NvL894)") < out.index("8:00 first") < out.index("== Second (tnrbx7V9RbA)") < out.index("1:00 middle")
+
+
+def test_two_lectures_sharing_a_video_cannot_be_exported(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The old exporter keyed chapters by video and printed one lecture's under another's title."""
+    course = tmp_path / "c.yml"
+    course.write_text(TWO_LECTURES.replace("tnrbx7V9RbA", "kWTC1NvL894"), encoding="utf-8")
+    assert main(["export", str(course)]) == 1
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert captured.err == f"error: {course}:13: video kWTC1NvL894 is already lecture 1's (line 5): two lectures cannot share one video\n"
+
+
+# --- every command-line error: one line with the file (and line), status 1, no traceback -----
+
+def run_cli(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "lectureref.timecodes", *args], capture_output=True, text=True, cwd=cwd)
+
+
+def test_a_missing_input_file_is_one_line_without_traceback(tmp_path: Path) -> None:
+    missing = tmp_path / "notes.txt"
+    done = run_cli("import", str(missing), "-o", str(tmp_path / "c.yml"))
+    assert (done.returncode, done.stderr) == (1, f"error: {missing}: cannot read: No such file or directory\n")
+    done = run_cli("export", str(tmp_path / "c.yml"))
+    assert (done.returncode, done.stderr) == (1, f"error: {tmp_path / 'c.yml'}: cannot read: No such file or directory\n")
+    done = run_cli("import", "--info-json", str(tmp_path / "v.info.json"))
+    assert (done.returncode, done.stderr) == (1, f"error: {tmp_path / 'v.info.json'}: cannot read: No such file or directory\n")
+
+
+@pytest.mark.parametrize(
+    ("cache", "line", "message"),
+    [
+        ("", 1, "not valid JSON: Expecting value (column 1)"),
+        ('{\n  "kWTC1NvL894": {"duration": 5110,}\n}', 2, "not valid JSON: Expecting property name enclosed in double quotes"),
+        ("[1, 2]", 1, "expected a JSON object of video id → metadata, got list"),
+        ('{\n  "kWTC1NvL894": {"title": "x", "duration": 5110},\n  "tnrbx7V9RbA": 42\n}', 3,
+         "video tnrbx7V9RbA: expected an object with title and duration, got 42"),
+        ('{\n  "kWTC1NvL894": {"title": "x", "duration": "long"}\n}', 2, 'video kWTC1NvL894: duration must be a number of seconds, got "long"'),
+    ],
+)
+def test_a_broken_metadata_cache_names_its_file_and_line(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                                         cache: str, line: int, message: str) -> None:
+    course = tmp_path / "c.yml"
+    course.write_text(TWO_LECTURES, encoding="utf-8")
+    (tmp_path / "metadata.json").write_text(cache, encoding="utf-8")
+    assert main(["export", str(course)]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith(f"error: {tmp_path / 'metadata.json'}:{line}: {message}") and err.count("\n") == 1, err
+
+
+@pytest.mark.parametrize(("body", "kind"), [("- 1\n- 2\n", "list"), ("42\n", "single value")])
+def test_a_course_file_of_the_wrong_type_is_one_line(tmp_path: Path, body: str, kind: str) -> None:
+    course = tmp_path / "c.yml"
+    course.write_text(body, encoding="utf-8")
+    done = run_cli("export", str(course))
+    assert done.returncode == 1 and "Traceback" not in done.stderr
+    assert done.stderr.startswith(f"error: {course}:1: the file is a {kind}: a course is a mapping") and done.stderr.count("\n") == 1
+
+
+def test_usage_mistakes_are_one_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["import"]) == 1
+    assert capsys.readouterr().err == "error: import needs NOTES, --info-json FILE, or both\n"
+    assert main(["import", str(PLAIN), "--video", "nope"]) == 1
+    assert capsys.readouterr().err == "error: --video: not a YouTube video URL: 'nope'\n"
+    assert main(["import", str(PLAIN), "--video", "kWTC1NvL894", "-o", str(tmp_path / "c.yml")]) == 1
+    assert capsys.readouterr().err == f"error: {PLAIN}: the notes have 10 lectures: name each video with --video N=ID\n"
