@@ -430,3 +430,8 @@ def test_usage_mistakes_are_one_line(tmp_path: Path, capsys: pytest.CaptureFixtu
     assert capsys.readouterr().err == "error: --video: not a YouTube video URL: 'nope'\n"
     assert main(["import", str(PLAIN), "--video", "kWTC1NvL894", "-o", str(tmp_path / "c.yml")]) == 1
     assert capsys.readouterr().err == f"error: {PLAIN}: the notes have 10 lectures: name each video with --video N=ID\n"
+
+
+def test_one_video_names_the_only_lecture_of_headed_notes() -> None:
+    course = to_course("3. Нейронные сети\n0:00 x\n1:00 y\n", video="kWTC1NvL894").course
+    assert [(lec["number"], lec["video"]) for lec in course["lectures"]] == [(3, "kWTC1NvL894")]

@@ -350,6 +350,8 @@ def to_course(text: str, videos: Mapping[int, str] | None = None, title: str | N
         only.title = only.title or (info["title"] if info else None) or title or found_title or "Видео"
         if info is not None and only.video == info["id"]:
             only.title = info["title"]
+    elif video is not None and len(lectures) == 1:  # one lecture heading: the one video is its
+        lectures[0].video = video
     elif video is not None:
         raise ImportProblem(f"{source}: the notes have {len(lectures)} lectures: name each video with --video N=ID")
     for lec in lectures:  # ids given on the command line win over (or stand in for) the notes'
