@@ -23,7 +23,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
-from lectureref.timecodes.loader import TimecodeError, load_courses, validate_docs
+from lectureref.timecodes.loader import TimecodeError, validate_docs
 from lectureref.timecodes.metadata import CACHE_NAME, check_durations, load_cache
 from lectureref.timecodes.render import (
     INDEX_PAGE,
