@@ -435,3 +435,10 @@ def test_usage_mistakes_are_one_line(tmp_path: Path, capsys: pytest.CaptureFixtu
 def test_one_video_names_the_only_lecture_of_headed_notes() -> None:
     course = to_course("3. Нейронные сети\n0:00 x\n1:00 y\n", video="kWTC1NvL894").course
     assert [(lec["number"], lec["video"]) for lec in course["lectures"]] == [(3, "kWTC1NvL894")]
+
+
+def test_a_missing_output_or_docs_folder_is_one_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["import", str(PASTED / "separators.txt"), "-o", str(tmp_path / "no" / "c.yml")]) == 1
+    assert capsys.readouterr().err == f"error: {tmp_path / 'no'}: no such folder to write into\n"
+    assert main(["check", "--docs", str(tmp_path / "docs")]) == 1
+    assert capsys.readouterr().err == f"error: {tmp_path / 'docs' / 'timecodes'}: no such folder (pass the docs folder with --docs)\n"

@@ -84,6 +84,8 @@ def _check(args: argparse.Namespace) -> int:
         except ValueError as err:
             raise _Usage(str(err)) from None
     docs = args.docs or docs
+    if not (docs / TIMECODES_DIR).is_dir():
+        raise _Usage(f"{docs / TIMECODES_DIR}: no such folder (pass the docs folder with --docs)")
     courses = validate_docs(docs, slugify)  # raises TimecodeError: every problem with file:line
     cache = metadata.load_cache(docs / TIMECODES_DIR / metadata.CACHE_NAME)
     warnings = 0
