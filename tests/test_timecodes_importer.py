@@ -442,3 +442,11 @@ def test_a_missing_output_or_docs_folder_is_one_line(tmp_path: Path, capsys: pyt
     assert capsys.readouterr().err == f"error: {tmp_path / 'no'}: no such folder to write into\n"
     assert main(["check", "--docs", str(tmp_path / "docs")]) == 1
     assert capsys.readouterr().err == f"error: {tmp_path / 'docs' / 'timecodes'}: no such folder (pass the docs folder with --docs)\n"
+
+
+def test_import_warns_about_what_the_build_would_refuse(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    notes = tmp_path / "pasted.txt"
+    notes.write_text("0:00 a\n5:00 b\n3:00 c\n", encoding="utf-8")
+    assert main(["import", str(notes), "-o", str(tmp_path / "c.yml"), "--video", "kWTC1NvL894"]) == 0
+    err = capsys.readouterr().err
+    assert err == f"warning: {tmp_path / 'c.yml'}:11: time 3:00 is out of order in lecture 'Видео'\n"

@@ -66,6 +66,12 @@ def _import(args: argparse.Namespace) -> int:
         print(f"  {line}")
     for remark in imported.remarks:
         print(f"unsure: {remark}", file=sys.stderr)
+    try:  # what the build would say about the file as written (times out of order, …)
+        load_course(output)
+    except TimecodeError as err:
+        for problem in err.problems:
+            if "video id missing" not in problem.message:  # said once below, with the fix
+                print(f"warning: {problem}", file=sys.stderr)
     missing = [str(lec.get("number", "")) or lec["title"] for lec in course["lectures"]
                if lec["video"] == importer.VIDEO_PLACEHOLDER]
     if missing:
