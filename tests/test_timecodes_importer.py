@@ -450,3 +450,8 @@ def test_import_warns_about_what_the_build_would_refuse(tmp_path: Path, capsys: 
     assert main(["import", str(notes), "-o", str(tmp_path / "c.yml"), "--video", "kWTC1NvL894"]) == 0
     err = capsys.readouterr().err
     assert err == f"warning: {tmp_path / 'c.yml'}:11: time 3:00 is out of order in lecture 'Видео'\n"
+
+
+def test_a_dot_or_comma_after_the_time_is_a_separator_too() -> None:
+    entries = to_course("0:00. Вступление\n1:00, постановка задачи\n").course["lectures"][0]["entries"]
+    assert entries == [{"t": "0:00", "text": "Вступление"}, {"t": "1:00", "text": "постановка задачи"}]

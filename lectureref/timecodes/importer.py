@@ -9,7 +9,7 @@ What is read:
   on the command line (``--video URL``) or by an info JSON;
 * timecode lines — a time ``M:SS``, ``MM:SS``, ``H:MM:SS`` or ``HH:MM:SS``, bare, in ``[]`` or
   ``()``, or a markdown link ``[21:12](https://…&t=21m12s)``; then a separator ``-``, ``–``,
-  ``—``, ``:``, ``|`` or none; then the text. A list bullet (``-``, ``*``, ``•``) in front is
+  ``—``, ``:``, ``|`` (or ``.``, ``,``) or none; then the text. A list bullet (``-``, ``*``, ``•``) in front is
   dropped;
 * everything else inside a lecture: an untimed note, except a line continuing the previous one
   (starting with ``.,:;)``) and, in a description, the prose and links around the list.
@@ -50,7 +50,7 @@ _TIMECODE = re.compile(
     rf"|(?P<bare>{_CLOCK})(?!\d|:\d)"  # 8:00
     r")(?P<rest>.*)$"
 )
-_SEPARATOR = re.compile(r"^\s*(?:[-–—:|]\s*)?")
+_SEPARATOR = re.compile(r"^\s*(?:[-–—:|.,]\s*)?")
 _MD_HEADING = re.compile(r"^#{1,6}\s+(?:\[(?P<linked>[^\]]+)\]\((?P<url>[^)\s]+)\)|(?P<bare>.+?))\s*#*\s*$")
 _NUMBERED = re.compile(r"^(?:(?:Лекция|Lecture)\s+)?(\d+)[.:]\s+(\S.*)$", re.I)
 _MARKER = re.compile(r"^(?:таймкоды|тайм-коды|таймстемпы|содержание|timestamps|timecodes|chapters|главы)\s*:?\s*$", re.I)
@@ -176,7 +176,7 @@ class _Reader:
     def timecode(self, n: int, line: str, match: re.Match[str]) -> None:
         clock = match["linked"] or match["bracketed"] or match["parenthesised"] or match["bare"]
         rest = match["rest"]
-        if match["bare"] and rest and not rest[0].isspace() and rest[0] not in "-–—:|":
+        if match["bare"] and rest and not rest[0].isspace() and rest[0] not in "-–—:|.,":
             raise self.fail(n, f"a time {clock!r} glued to its text: put a space or ' - ' after it")
         try:
             seconds = parse_time(clock)
@@ -198,7 +198,8 @@ class _Reader:
             if lecture.video is None:
                 lecture.video = vid
             elif vid != lecture.video:
-                raise self.fail(n, f"link to video {vid}, but lecture {lecture.number} is {lecture.video}")
+                which = f"lecture {lecture.number}" if lecture.number is not None else "this list"
+                raise self.fail(n, f"link to video {vid}, but {which} is {lecture.video}")
             lecture.playlist = lecture.playlist or playlist_id(match["url"])
         if lecture.implicit:
             for k, note in self.pending:  # prose between two timecodes of a description: a note, on a guess
