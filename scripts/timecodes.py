@@ -1,4 +1,4 @@
-"""Timecode tools from a checkout: ``python scripts/timecodes.py {import,export,metadata} …``.
+"""Timecode tools from a checkout: ``python scripts/timecodes.py {import,check,export,metadata} …``.
 
 The same command as ``python -m lectureref.timecodes``; this wrapper only puts the repository
 on ``sys.path`` so it runs without installing the package. See ``docs/timecodes/README.md``.

@@ -1,7 +1,8 @@
-"""Shared fixtures: paths into the repo and the seed material in ../shared."""
+"""Shared fixtures: paths into the repo, the course facts (tests/data), the built site."""
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -12,15 +13,14 @@ from filelock import FileLock
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
-SEEDS = ROOT.parent / "shared" / "seeds"
+DATA = ROOT / "tests" / "data"
 
 
 @pytest.fixture(scope="session")
-def seeds() -> Path:
-    """The seed notes (real data); tests that need them skip with a reason when absent."""
-    if not SEEDS.is_dir():
-        pytest.skip(f"seed notes not found at {SEEDS} (CI places ../shared beside the clone)")
-    return SEEDS
+def facts() -> dict:
+    """The course's facts (``tests/data/course_facts.json``): its playlist, each lecture's
+    number, video and timecode instants (seconds, in order), and the loose videos its notes link."""
+    return json.loads((DATA / "course_facts.json").read_text(encoding="utf-8"))
 
 
 def mkdocs_build(config: Path, site: Path) -> subprocess.CompletedProcess:

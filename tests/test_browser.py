@@ -91,22 +91,19 @@ def page(browser, base_url: str) -> Iterator[object]:
     context.close()
 
 
-def test_index_lists_every_seed_timecode(page, base_url: str, seeds: Path) -> None:
-    from tests.test_timecodes import seed_links
-
+def test_index_lists_every_course_timecode(page, base_url: str, facts: dict) -> None:
     page.goto(base_url + "lectures/")
     hrefs = page.eval_on_selector_all("article a[href*='&t=']", "els => els.map(e => e.href)")
-    expected = seed_links(seeds)
-    playlists = {playlist for moments in expected.values() for playlist, _ in moments}
-    # The index also lists the loose videos the seeds cite (ml-mipt seminar): not part of the 80.
-    course = [h for h in hrefs if any(f"&list={p}&" in h for p in playlists)]
-    assert len(course) == sum(len(v) for v in expected.values()) == 80
+    playlist = facts["playlist"]
+    # The index also lists the loose videos the course notes cite (ml-mipt seminar): not part of the 80.
+    course = [h for h in hrefs if f"&list={playlist}&" in h]
+    assert len(course) == sum(len(lec["instants"]) for lec in facts["lectures"]) == 80
     assert any("v=kBIMPomCGGA&t=7m19s" in h for h in hrefs)
-    for video, moments in expected.items():
-        for playlist, instant in moments:
+    for lecture in facts["lectures"]:
+        for instant in lecture["instants"]:
             hours, rest = divmod(instant, 3600)
             t = f"{hours}h{rest // 60:02d}m{rest % 60:02d}s" if hours else f"{rest // 60}m{rest % 60:02d}s"
-            assert f"https://www.youtube.com/watch?v={video}&list={playlist}&t={t}" in course
+            assert f"https://www.youtube.com/watch?v={lecture['video']}&list={playlist}&t={t}" in course
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / "index.png"))
     assert page.errors == [] and page.external == []

@@ -129,3 +129,22 @@ def test_metadata_command_offline(tmp_path: Path, closed: str, capsys: pytest.Ca
     err = capsys.readouterr().err
     assert err.count("warning:") == 1
     assert "course.yml:8: time 1:04:36 is past the end" in err
+
+
+def test_metadata_command_fills_the_cache_from_info_json_offline(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """What `yt-dlp --write-info-json` saved fills metadata.json without a network; the
+    durations then check the timecodes (1:04:36 is past the end of a 1:00:00 video)."""
+    from tests.conftest import DATA
+
+    info = DATA / "info" / "kWTC1NvL894.info.json"
+    saved = json.loads(info.read_text(encoding="utf-8"))
+    folder = tmp_path / "docs" / "timecodes"
+    folder.mkdir(parents=True)
+    (folder / "course.yml").write_text(GOOD, encoding="utf-8")
+    assert main(["metadata", "--docs", str(tmp_path / "docs"), "--info-json", str(info)]) == 0
+    assert load_cache(folder / "metadata.json") == {saved["id"]: {"title": saved["title"], "duration": saved["duration"]}}
+    assert "1 videos known" in capsys.readouterr().out
+    short = tmp_path / "short.info.json"
+    short.write_text(json.dumps({**saved, "duration": 3600.0}), encoding="utf-8")
+    assert main(["metadata", "--docs", str(tmp_path / "docs"), "--info-json", str(short)]) == 1
+    assert "course.yml:8: time 1:04:36 is past the end of video kWTC1NvL894 (1:00:00 long" in capsys.readouterr().err

@@ -47,7 +47,6 @@ CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 # Without these Chromium calls home on its own, which would look like the page did.
 FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
          "--disable-component-update", "--disable-sync"]
-SEED_LINK = re.compile(r"\]\((https://www\.youtube\.com/watch\?v=[\w-]{11}&list=[\w-]+&t=[\dhms]+)\)")
 
 
 def make_project(root: Path) -> Path:
@@ -88,11 +87,11 @@ def instant(url: str) -> tuple[str, str | None, int | None]:
     return video_id(url), playlist[1] if playlist else None, url_seconds(url)
 
 
-def test_index_has_every_seed_moment_each_with_an_existing_topic(site: Path, seeds: Path) -> None:
-    """All 80 deep links of seed 001, same video, playlist and second, in the seed's order;
+def test_index_has_every_course_moment_each_with_an_existing_topic(site: Path, facts: dict) -> None:
+    """All 80 moments of the course facts, same video, playlist and second, in course order;
     each list item also links a topic page that was built."""
-    seed = [instant(u) for u in SEED_LINK.findall((seeds / "001_cdf9169da52197c8.txt").read_text(encoding="utf-8"))]
-    assert len(seed) == 80
+    expected = [(lec["video"], facts["playlist"], s) for lec in facts["lectures"] for s in lec["instants"]]
+    assert len(expected) == 80
     html = article(site / "lectures" / "index.html")
     items = re.findall(r"<li>(.*?)</li>", html, re.S)
     ours = []
@@ -108,7 +107,7 @@ def test_index_has_every_seed_moment_each_with_an_existing_topic(site: Path, see
         target = (site / "lectures" / path).resolve() / "index.html"
         assert target.is_file(), topics[0]
         assert not anchor or f'id="{anchor}"' in target.read_text(encoding="utf-8"), topics[0]
-    assert ours == seed
+    assert ours == expected
 
 
 def test_every_lecture_has_its_own_page_without_youtube_requests(site: Path) -> None:

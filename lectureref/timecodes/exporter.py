@@ -1,4 +1,5 @@
-"""Export a course: YouTube chapters for a video description, or the seeds' markdown.
+"""Export a course: YouTube chapters for a video description, WebVTT chapters for players
+that read them, or the course notes' markdown.
 
 Chapters follow YouTube's rules: the first at ``0:00``, ascending, at least three, each at
 least 10 seconds long. Lecture notes rarely start at ``0:00``, so `chapters` puts
@@ -17,6 +18,7 @@ from lectureref.timecodes.timecode import deep_link, format_time
 INTRO = "Вступление"
 MIN_CHAPTERS = 3
 MIN_CHAPTER_SECONDS = 10
+LAST_CHAPTER_SECONDS = 600  # a WebVTT cue needs an end: the last chapter's, when the duration is unknown
 
 
 @dataclass(frozen=True)
@@ -57,10 +59,51 @@ def chapters(lecture: Lecture, duration: int | None = None) -> Chapters:
     return Chapters(text, tuple(warnings))
 
 
-def course_chapters(course: Course, durations: Mapping[str, int] | None = None) -> dict[str, Chapters]:
-    """Chapters for every lecture of a course, by video id."""
+def course_chapters(course: Course, durations: Mapping[str, int] | None = None) -> list[tuple[Lecture, Chapters]]:
+    """Chapters for every lecture of a course, in course order, each beside its lecture.
+
+    Paired with the lecture rather than keyed by video id, so no lecture's chapters can be
+    printed under another's title (the loader also refuses two lectures with one video).
+    """
     durations = durations or {}
-    return {lec.video: chapters(lec, durations.get(lec.video)) for lec in course.lectures}
+    return [(lec, chapters(lec, durations.get(lec.video))) for lec in course.lectures]
+
+
+def _vtt_time(seconds: int) -> str:
+    hours, rest = divmod(int(seconds), 3600)
+    return f"{hours:02d}:{rest // 60:02d}:{rest % 60:02d}.000"
+
+
+def webvtt_chapters(lecture: Lecture, duration: int | None = None) -> Chapters:
+    """A WebVTT chapters track (``<track kind="chapters">``) of one lecture, via webvtt-py.
+
+    Each chapter runs until the next one; the last until the video's end when ``duration``
+    is known, else for `LAST_CHAPTER_SECONDS` (with a warning). The same chapters and
+    warnings as `chapters`.
+
+    Raises
+    ------
+    ImportError
+        When webvtt-py is not installed (``pip install lectureref[vtt]``).
+    """
+    import webvtt  # only this export needs it: an optional dependency (the ``vtt`` extra)
+
+    youtube = chapters(lecture, duration)
+    timed = sorted((e.t, _one_line(e.text)) for e in lecture.entries if e.t is not None)
+    if not timed or timed[0][0] != 0:
+        timed.insert(0, (0, INTRO))
+    warnings = list(youtube.warnings)
+    last = timed[-1][0]
+    if duration is None or duration <= last:
+        end = last + LAST_CHAPTER_SECONDS
+        warnings.append(f"video duration unknown: the last chapter ends at {format_time(end)} "
+                        "(run `python -m lectureref.timecodes metadata` to know it)")
+    else:
+        end = duration
+    track = webvtt.WebVTT()
+    for (start, title), stop in zip(timed, [t for t, _ in timed[1:]] + [end]):
+        track.captions.append(webvtt.Caption(_vtt_time(start), _vtt_time(stop), title))
+    return Chapters(track.content, tuple(warnings))
 
 
 def markdown(course: Course) -> str:

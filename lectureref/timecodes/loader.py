@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import difflib
 import gc
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -14,20 +14,21 @@ from pydantic import ValidationError
 
 from lectureref.timecodes.schema import Course, Loc, line_of
 
+TIMECODES_DIR = "timecodes"  # docs/timecodes: the course files and the metadata cache
 # libyaml when present (10× faster on large files), with the same line marks.
 _LOADER = getattr(yaml, "CBaseLoader", yaml.BaseLoader)
 
 
 @dataclass(frozen=True)
 class Problem:
-    """One thing wrong in a YAML file."""
+    """One thing wrong in a file; ``line`` is None when the whole file is at fault (missing, unreadable)."""
 
     path: Path
-    line: int
+    line: int | None
     message: str
 
     def __str__(self) -> str:
-        return f"{self.path}:{self.line}: {self.message}"
+        return f"{self.path}:{self.line}: {self.message}" if self.line is not None else f"{self.path}: {self.message}"
 
 
 class TimecodeError(ValueError):
@@ -90,26 +91,53 @@ def _compose(path: Path, text: str) -> tuple[object, dict[Loc, int]]:
     return data, lines
 
 
+_COUNTED = {"lectures": "lecture", "entries": "entry"}
+
+
+def where(loc: Loc) -> str:
+    """A place in a course as a person counts it: ``("lectures", 2, "entries", 16, "t")`` →
+    ``"lecture 3, entry 17, t"`` (positions in the file, from 1)."""
+    parts: list[str] = []
+    i = 0
+    while i < len(loc):
+        key = loc[i]
+        if key in _COUNTED and i + 1 < len(loc) and isinstance(loc[i + 1], int):
+            parts.append(f"{_COUNTED[key]} {loc[i + 1] + 1}")
+            i += 2
+        else:
+            parts.append(str(key))
+            i += 1
+    return ", ".join(parts)
+
+
 def _describe(error: Mapping) -> str:
-    loc = ".".join(str(part) for part in error["loc"])
+    loc = tuple(error["loc"])
     if error["type"] == "extra_forbidden":
-        return f"unknown key {error['loc'][-1]!r} (at {loc})"
+        return f"unknown key {loc[-1]!r} (in {where(loc[:-1]) or 'the course'})"
     message = error["msg"].removeprefix("Value error, ")
     if error["type"] == "string_pattern_mismatch":
         message = f"malformed value {error['input']!r}: {message}"
-    return f"{loc}: {message}"
+    return f"{where(loc)}: {message}" if loc else message
 
 
-def _check_order(course: Course) -> list[tuple[Loc, str]]:
+def _check_order(course: Course, lines: Mapping[Loc, int] | None = None) -> list[tuple[Loc, str]]:
     """Times within one lecture must be unique and ascending; each lecture gets its own page,
-    so lecture numbers (and the video ids of unnumbered videos) must be unique too."""
+    so lecture numbers (and the video ids of unnumbered videos) must be unique too; and a video
+    is one lecture's (chapters, pages and metadata are keyed by video id)."""
     found: list[tuple[Loc, str]] = []
     pages: set[str] = set()
+    videos: dict[str, int] = {}
     for li, lecture in enumerate(course.lectures):
         key, field = (str(lecture.number), "number") if lecture.number is not None else (lecture.video, "video")
         if key in pages:
             found.append((("lectures", li, field), f"a second lecture with {field} {key}: each needs its own page"))
+        elif lecture.video in videos:
+            first = videos[lecture.video]
+            at = f" (line {line_of(lines, ('lectures', first, 'video'))})" if lines else ""
+            found.append((("lectures", li, "video"), f"video {lecture.video} is already lecture {first + 1}'s{at}: "
+                          "two lectures cannot share one video"))
         pages.add(key)
+        videos.setdefault(lecture.video, li)
         last = -1
         for ei, entry in enumerate(lecture.entries):
             if entry.t is None:
@@ -158,14 +186,22 @@ def load_course(path: Path | str, topics: Mapping[str, Iterable[str]] | None = N
     """
     path = Path(path)
     try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as err:
+        raise TimecodeError([Problem(path, None, f"cannot read: {getattr(err, 'strerror', None) or err}")]) from None
+    try:
         with _no_gc():
-            data, lines = _compose(path, path.read_text(encoding="utf-8"))
+            data, lines = _compose(path, text)
+            if data is not None and not isinstance(data, dict):
+                kind = "list" if isinstance(data, list) else "single value"
+                raise TimecodeError([Problem(path, lines.get((), 1), f"the file is a {kind}: a course is a mapping "
+                                             "with `title` and `lectures` (see docs/timecodes/README.md)")])
             course = Course.model_validate(data if data is not None else {})
     except ValidationError as err:
         raise TimecodeError(
             [Problem(path, line_of(lines, e["loc"]), _describe(e)) for e in err.errors()]
         ) from None
-    later = _check_order(course) + (_check_topics(course, topics) if topics is not None else [])
+    later = _check_order(course, lines) + (_check_topics(course, topics) if topics is not None else [])
     if later:
         raise TimecodeError([Problem(path, line_of(lines, loc), msg) for loc, msg in later])
     course._path = path
@@ -181,6 +217,33 @@ def load_courses(folder: Path | str, topics: Mapping[str, Iterable[str]] | None 
             courses.append(load_course(path, topics))
         except TimecodeError as err:
             problems.extend(err.problems)
+    if problems:
+        raise TimecodeError(problems)
+    return courses
+
+
+def validate_docs(docs_dir: Path | str, slugify: Callable[[str, str], str] | None = None) -> list[Course]:
+    """Every check the site build makes on ``docs_dir/timecodes``, without building the site.
+
+    The YAML files against the schema and each other's rules (`load_courses`), every ``topic:``
+    against the pages in ``docs_dir/topics`` and their heading anchors (ids made with
+    ``slugify``, the build's ``toc`` slugify; Python-Markdown's default when None), and every
+    timecode against its video's duration when ``metadata.json`` knows it. The mkdocs hook and
+    ``python -m lectureref.timecodes check`` both call this, so they report the same problems.
+
+    Raises
+    ------
+    TimecodeError
+        Every problem found, each with its file and line.
+    """
+    # imported here: metadata imports this module (for Problem)
+    from lectureref.timecodes.metadata import CACHE_NAME, check_durations, load_cache
+    from lectureref.timecodes.topics import scan_topics
+
+    topics = scan_topics(docs_dir, slugify) if slugify is not None else scan_topics(docs_dir)
+    folder = Path(docs_dir) / TIMECODES_DIR
+    courses = load_courses(folder, {name: page.anchors for name, page in topics.items()})
+    problems = check_durations(courses, load_cache(folder / CACHE_NAME))
     if problems:
         raise TimecodeError(problems)
     return courses

@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 
 from lectureref.timecodes.files import write_atomic
-from lectureref.timecodes.loader import Problem
+from lectureref.timecodes.loader import Problem, TimecodeError
 from lectureref.timecodes.schema import Course
 from lectureref.timecodes.timecode import deep_link, format_time
 
@@ -49,14 +49,46 @@ def fetch(url: str, timeout: float = 10.0) -> Info:
     return {"title": info.get("title"), "duration": None if duration is None else int(duration)}
 
 
+def _line_of_key(text: str, key: str) -> int | None:
+    """The first line of ``text`` holding the JSON key ``key``."""
+    needle = json.dumps(key, ensure_ascii=False) + ":"
+    return next((n for n, line in enumerate(text.splitlines(), 1) if needle in line.replace('": ', '":')), None)
+
+
 def load_cache(path: Path | str) -> dict[str, Info]:
-    """The cached metadata by video id; empty when the file does not exist."""
+    """The cached metadata by video id; empty when the file does not exist.
+
+    Raises
+    ------
+    TimecodeError
+        When the file cannot be read, is not JSON, or is not an object of video id →
+        ``{"title": …, "duration": seconds}``; the message names the file (and line).
+    """
     path = Path(path)
     if not path.exists():
         return {}
-    data = json.loads(path.read_text(encoding="utf-8"))
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as err:
+        raise TimecodeError([Problem(path, None, f"cannot read the metadata cache: {getattr(err, 'strerror', None) or err}")]) from None
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as err:
+        raise TimecodeError([Problem(path, err.lineno, f"not valid JSON: {err.msg} (column {err.colno}); "
+                                     f"fix it, or delete it and run `python -m lectureref.timecodes metadata`")]) from None
     if not isinstance(data, dict):
-        raise ValueError(f"{path}: expected a JSON object of video id → metadata")
+        raise TimecodeError([Problem(path, 1, f"expected a JSON object of video id → metadata, got {type(data).__name__}")])
+    problems = []
+    for video, info in data.items():
+        if not isinstance(info, dict):
+            problems.append(Problem(path, _line_of_key(text, video),
+                                    f"video {video}: expected an object with title and duration, got {json.dumps(info)[:40]}"))
+        elif info.get("duration") is not None and (isinstance(info["duration"], bool)
+                                                    or not isinstance(info["duration"], (int, float))):
+            problems.append(Problem(path, _line_of_key(text, video),
+                                    f"video {video}: duration must be a number of seconds, got {json.dumps(info['duration'])}"))
+    if problems:
+        raise TimecodeError(problems)
     return data
 
 
@@ -97,6 +129,11 @@ def refresh(
     if fetched:
         save_cache(cache_path, cache)
     return cache
+
+
+def durations(cache: Mapping[str, Info]) -> dict[str, int]:
+    """Video id → duration in whole seconds, for the videos whose duration the cache knows."""
+    return {video: int(info["duration"]) for video, info in cache.items() if info.get("duration") is not None}
 
 
 def course_urls(courses: Iterable[Course]) -> dict[str, str]:

@@ -23,7 +23,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
-from lectureref.timecodes.loader import TimecodeError, load_courses
+from lectureref.timecodes.loader import TimecodeError, validate_docs
 from lectureref.timecodes.metadata import CACHE_NAME, check_durations, load_cache
 from lectureref.timecodes.render import (
     INDEX_PAGE,
@@ -52,7 +52,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     topics = scan_topics(config.docs_dir, slugify)
     folder = Path(config.docs_dir) / TIMECODES_DIR
     try:
-        courses = load_courses(folder, {n: t.anchors for n, t in topics.items()})
+        courses = validate_docs(config.docs_dir, slugify)  # the same checks as `python -m lectureref.timecodes check`
     except TimecodeError as err:
         raise PluginError(f"invalid timecodes:\n{err}") from None
     try:

@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
-from yt_dlp.utils import parse_duration
+# No yt-dlp here: this module is imported by the loader and the site build, and importing
+# yt-dlp costs half a second. Its parse_duration also accepts "1:61", so the fields are
+# checked here anyway; what is left is arithmetic.
 
 WATCH_URL = "https://www.youtube.com/watch"
 
 
 def parse_time(text: str) -> int:
-    """Parse ``"M:SS"`` or ``"H:MM:SS"`` into seconds.
+    """Parse ``"M:SS"``, ``"MM:SS"``, ``"H:MM:SS"`` or ``"HH:MM:SS"`` into seconds.
 
-    yt-dlp's ``parse_duration`` does the parsing; it also accepts ``"1:61"``,
-    so minutes and seconds of 60 or more are rejected here.
+    Minutes and seconds of 60 or more are rejected (``"1:61"``), and so are one-digit
+    seconds (``"8:0"``) and one-digit minutes after an hour (``"1:4:36"``).
 
     Raises
     ------
@@ -19,7 +21,7 @@ def parse_time(text: str) -> int:
         If the text is not a clock time or a field is out of range.
     """
     parts = text.strip().split(":")
-    if not 2 <= len(parts) <= 3 or not all(p.isdigit() for p in parts):
+    if not 2 <= len(parts) <= 3 or not all(p.isascii() and p.isdigit() for p in parts):
         raise ValueError(f"bad time {text!r}: expected M:SS or H:MM:SS")
     for name, part in zip(("minutes", "seconds"), parts[-2:]):
         if name == "seconds" and len(part) != 2:
@@ -28,10 +30,10 @@ def parse_time(text: str) -> int:
             raise ValueError(f"bad time {text!r}: {name} must be below 60")
     if len(parts) == 3 and len(parts[1]) != 2:
         raise ValueError(f"bad time {text!r}: minutes need two digits after the hour")
-    seconds = parse_duration(text)
-    if seconds is None:  # pragma: no cover - the checks above make this unreachable
-        raise ValueError(f"bad time {text!r}")
-    return int(seconds)
+    seconds = 0
+    for part in parts:
+        seconds = seconds * 60 + int(part)
+    return seconds
 
 
 def format_time(seconds: int) -> str:

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import importlib
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import yaml
 from markdown.extensions.toc import slugify as default_slugify
 
 TOPICS_DIR = "topics"
@@ -48,3 +50,44 @@ def scan_topics(docs_dir: Path | str, slugify: Callable[[str, str], str] = defau
         path.stem: scan_markdown(path.stem, path.read_text(encoding="utf-8"), slugify)
         for path in sorted((Path(docs_dir) / TOPICS_DIR).glob("*.md"))
     }
+
+
+# Callables a mkdocs.yml may name as the toc slugify; nothing else in the file is constructed.
+_SLUGIFY_MODULES = ("pymdownx.slugs", "markdown.extensions.toc")
+
+
+class _ConfigLoader(yaml.SafeLoader):
+    """Reads mkdocs.yml without mkdocs (seconds to import with its plugins): ``!ENV``,
+    ``!relative`` and other tags become None, except a slugify function of `_SLUGIFY_MODULES`."""
+
+
+def _apply(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> object:
+    module, _, name = suffix.rpartition(".")
+    if module not in _SLUGIFY_MODULES:
+        return None
+    kwds = loader.construct_mapping(node, deep=True).get("kwds", {}) if isinstance(node, yaml.MappingNode) else {}
+    return getattr(importlib.import_module(module), name)(**kwds)
+
+
+_ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/object/apply:", _apply)
+_ConfigLoader.add_multi_constructor("", lambda loader, suffix, node: None)
+
+
+def mkdocs_settings(config_file: Path | str) -> tuple[Path, Callable[[str, str], str]]:
+    """The docs folder and the heading slugify of a mkdocs.yml, as the build will use them.
+
+    Raises
+    ------
+    ValueError
+        When the file cannot be read or is not YAML; the message names it.
+    """
+    config_file = Path(config_file)
+    try:
+        config = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_ConfigLoader) or {}
+    except (OSError, yaml.YAMLError) as err:
+        raise ValueError(f"{config_file}: cannot read the mkdocs configuration: {err}") from None
+    slugify = default_slugify
+    for extension in config.get("markdown_extensions") or []:
+        if isinstance(extension, dict) and isinstance(extension.get("toc"), dict):
+            slugify = extension["toc"].get("slugify") or default_slugify
+    return config_file.parent / config.get("docs_dir", "docs"), slugify
