@@ -73,10 +73,6 @@ def embed_src(page) -> str:
     return page.get_attribute(".lr-player iframe", "src")
 
 
-def player_frame(page):
-    return next(f for f in page.frames if "youtube-nocookie.com/embed/" in f.url)
-
-
 def same_element(page, handle) -> bool:
     """Whether the player's iframe is still the element ``handle`` points to."""
     return page.evaluate("e => e === document.querySelector('.lr-player iframe')", handle)
@@ -100,13 +96,12 @@ def test_player_opens_seeks_and_closes(wide, base_url: str, course: Course) -> N
     assert page.video_requests == []  # a facade: nothing from any video host before a click
     assert page.locator("iframe").count() == 0
 
-    controls.nth(0).click()
-    page.wait_for_function("() => document.querySelector('.lr-player iframe')?.src")
-    assert start(embed_src(page)) == expected[0]
+    with page.expect_event("framenavigated", predicate=lambda f: "youtube-nocookie.com/embed/" in f.url) as loaded:
+        controls.nth(0).click()
+    assert start(embed_src(page)) == start(loaded.value.url) == expected[0]
     assert "autoplay=1" in embed_src(page) and "enablejsapi=1" in embed_src(page)
-    page.wait_for_function("() => window.frames.length > 0")
-    frame = player_frame(page)
-    frame.wait_for_load_state()
+    frame = loaded.value
+    page.wait_for_selector(".lr-player:not(.lr-player--loading)")  # the embed is ready for commands
     iframe = page.query_selector(".lr-player iframe")
 
     # The first moment in the same video as the first one, at another second: a seek, not a reload.

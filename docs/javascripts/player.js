@@ -3,10 +3,11 @@
  * page and of a «В лекциях» block. ▶ opens a youtube-nocookie player docked at the bottom right,
  * started at that second; a later ▶ on the page seeks the same player. Esc or × closes it.
  *
- * A facade of our own rather than lite-youtube-embed: that element shows a poster from
- * i.ytimg.com as soon as it is on the page (a request to a video host before any click), and
- * seeking an existing player needs the iframe API's postMessage protocol anyway, which is a few
- * lines here. Before the first ▶ nothing is requested from any video host.
+ * A facade of our own rather than lite-youtube-embed: that element loads its poster from
+ * i.ytimg.com as soon as it is on the page and preconnects to YouTube on hover (requests to a
+ * video host before any click), and seeking an existing player needs the iframe API's
+ * postMessage commands anyway, which are a few lines here. Before the first ▶ nothing is
+ * requested from any video host.
  *
  * On a narrow screen (< 768 px) ▶ is just a link: it opens the moment on YouTube.
  * Icons: Material Design Icons (Apache 2.0), the set Material for MkDocs ships.
@@ -84,7 +85,10 @@
     const iframe = root.querySelector("iframe");
     const state = { root, iframe, video: null, loaded: false, opener: null,
       link: root.querySelector(".lr-player__youtube"), label: root.querySelector(".lr-player__label") };
-    iframe.addEventListener("load", () => { state.loaded = true; });
+    iframe.addEventListener("load", () => {
+      state.loaded = true;
+      root.classList.remove("lr-player--loading");
+    });
     root.querySelector(".lr-player__close").addEventListener("click", close);
     // Outside <article>: the player stays when navigation.instant swaps the page.
     document.body.appendChild(root);
@@ -101,6 +105,7 @@
       command("playVideo", []);
     } else {
       player.loaded = false;
+      player.root.classList.add("lr-player--loading");
       player.video = m.video;
       player.iframe.src = embedUrl(m);
     }
