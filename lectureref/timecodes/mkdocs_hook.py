@@ -39,7 +39,7 @@ from lectureref.timecodes.render import (
     topics_page,
 )
 from lectureref.timecodes.schema import Course
-from lectureref.timecodes.timeline import course_timeline, lecture_timeline
+from lectureref.timecodes.timeline import course_timeline, lecture_timeline, topic_colours
 from lectureref.timecodes.topics import TOPICS_DIR, scan_topics
 
 TIMECODES_DIR = "timecodes"
@@ -73,8 +73,10 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     files.append(File.generated(config, INDEX_PAGE, content=index_page(courses, titles, timelines)))
     files.append(File.generated(config, TOPICS_PAGE, content=topics_page(courses, titles)))
     for course in courses:
+        colours = topic_colours(course)
         for lecture in course.lectures:
-            text = lecture_page_text(course, lecture, titles, lecture_timeline(course, lecture, cache, titles))
+            timeline = lecture_timeline(course, lecture, cache, titles, colours)
+            text = lecture_page_text(course, lecture, titles, timeline)
             files.append(File.generated(config, lecture_page(course, lecture), content=text))
     return files
 

@@ -122,15 +122,16 @@ def _span_note(span: Span) -> str:
 
 
 def lecture_timeline(course: Course, lecture: Lecture, cache: Mapping[str, Mapping[str, object]],
-                     titles: Mapping[str, str]) -> str:
+                     titles: Mapping[str, str], colours: Mapping[str, str] | None = None) -> str:
     """The HTML block of one lecture page: the bar, a note on its length and gaps, a legend.
 
-    Returns "" when there is nothing to draw (see `bar_span`).
+    ``colours`` is `topic_colours` of the course: pass it when drawing every lecture of a
+    large course, so it is worked out once. Returns "" when there is nothing to draw (see `bar_span`).
     """
     span = bar_span(lecture, cache)
     if span is None:
         return ""
-    colours = topic_colours(course)
+    colours = topic_colours(course) if colours is None else colours
     label = md_text(f"{lecture_label(lecture)}: шкала таймкодов")
     svg = [f'<svg class="lr-timeline" xmlns="http://www.w3.org/2000/svg" viewBox="-8 -8 {WIDTH + 16} 70" '
            f'role="img" aria-label="{label}" data-length="{span.seconds}" data-known="{str(span.known).lower()}">',
