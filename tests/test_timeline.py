@@ -149,3 +149,11 @@ def test_real_course_pages_carry_their_timelines() -> None:
     assert sum(len(ticks(parse(b).find(f"{SVG}svg"))) for b in blocks if b) == total
     assert "## Шкала лекций {#timeline}" in index_page(courses, {}, "\n\n".join(blocks))
     assert "{#timeline}" not in index_page(courses, {})
+
+
+@pytest.mark.parametrize("seconds", [90, 1000, 5280, 4 * 3600, 30 * 3600])
+def test_axis_labels_never_crowd(seconds: int) -> None:
+    long = lecture("kWTC1NvL894", (seconds - 1, "end", None))
+    svg = parse(lecture_timeline(COURSE, long, {long.video: {"duration": seconds}}, {})).find(f"{SVG}svg")
+    labels = [t.text for t in svg.iter(f"{SVG}text")]
+    assert 2 <= len(labels) <= 11 and labels[0] == "0:00"

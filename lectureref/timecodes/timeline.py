@@ -104,8 +104,8 @@ def _bar(course: Course, lecture: Lecture, span: Span, y: float, height: float, 
 
 
 def _axis(scale: int, y: float) -> list[str]:
-    """Time labels every 10 minutes (every 20 past 1 h 40 min), so they never crowd."""
-    step = 600 if scale <= 6000 else 1200
+    """Time labels at the shortest round step that keeps them to ten or fewer."""
+    step = next((s for s in (60, 120, 300, 600, 1200, 1800) if scale // s < 10), 3600 * (scale // 36000 + 1))
     labels = []
     for t in range(0, scale + 1, step):
         anchor = "start" if t == 0 else "end" if _x(t, scale) > WIDTH - 30 else "middle"
