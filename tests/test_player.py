@@ -117,6 +117,9 @@ def test_player_opens_seeks_and_closes(wide, base_url: str, course: Course) -> N
 
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / "player-topic.png"))
+    page.evaluate("window.scrollTo(0, document.body.scrollHeight)")  # docked: still in view
+    docked = page.locator(".lr-player").bounding_box()
+    assert 0 <= docked["y"] and docked["y"] + docked["height"] <= 900 and docked["width"] > 250
     page.keyboard.press("Escape")
     assert page.locator(".lr-player").count() == 0
     assert page.errors == []

@@ -132,8 +132,8 @@
     box.className = "lr-moment";
     const playLink = Object.assign(document.createElement("a"), { href: m.href, className: "lr-moment__play" });
     playLink.innerHTML = icon("play");
-    playLink.title = "Смотреть здесь, с " + clock;
-    playLink.setAttribute("aria-label", "Смотреть на странице с " + clock);
+    playLink.title = "Смотреть с " + clock + " рядом с текстом";
+    playLink.setAttribute("aria-label", "Смотреть видео с " + clock);
     playLink.addEventListener("click", (event) => {
       if (NARROW.matches || event.ctrlKey || event.metaKey || event.shiftKey || event.button !== 0) return;
       event.preventDefault();
