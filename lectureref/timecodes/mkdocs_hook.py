@@ -6,7 +6,8 @@ Nothing generated is written into ``docs/``: pages are virtual files (``File.gen
 * ``lectures/index.md`` — every course, lecture and timecode on one page;
 * ``lectures/<course>/<number or video id>.md`` — one page per lecture;
 * ``lectures/topics.md`` — topic → moments;
-* the "В лекциях" block of each topic page.
+* the "В лекциях" block of each topic page and of its module's API page;
+* a timeline (inline SVG) on each lecture page and on the index.
 
 A bad YAML file, or a timecode past its video's end (per ``docs/timecodes/metadata.json``),
 stops the build with ``file:line: message`` for each problem.
@@ -23,6 +24,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
+from lectureref.timecodes.api_moments import api_moments
 from lectureref.timecodes.loader import TimecodeError, validate_docs
 from lectureref.timecodes.metadata import CACHE_NAME, check_durations, load_cache
 from lectureref.timecodes.render import (
@@ -37,6 +39,7 @@ from lectureref.timecodes.render import (
     topics_page,
 )
 from lectureref.timecodes.schema import Course
+from lectureref.timecodes.timeline import course_timeline, lecture_timeline, topic_colours
 from lectureref.timecodes.topics import TOPICS_DIR, scan_topics
 
 TIMECODES_DIR = "timecodes"
@@ -66,11 +69,14 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     _moments.clear()
     _moments.update(moments(courses))
     titles = {name: topic.title for name, topic in topics.items()}
-    files.append(File.generated(config, INDEX_PAGE, content=index_page(courses, titles)))
+    timelines = "\n\n".join(filter(None, (course_timeline(c, cache, titles) for c in courses)))
+    files.append(File.generated(config, INDEX_PAGE, content=index_page(courses, titles, timelines)))
     files.append(File.generated(config, TOPICS_PAGE, content=topics_page(courses, titles)))
     for course in courses:
+        colours = topic_colours(course)
         for lecture in course.lectures:
-            text = lecture_page_text(course, lecture, titles)
+            timeline = lecture_timeline(course, lecture, cache, titles, colours)
+            text = lecture_page_text(course, lecture, titles, timeline)
             files.append(File.generated(config, lecture_page(course, lecture), content=text))
     return files
 
@@ -128,6 +134,8 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     It goes just above the page's ``## API`` section when there is one, else at the end.
     """
     uri = page.file.src_uri
+    if uri.startswith("api/"):
+        return api_moments(markdown, uri, _moments, config.docs_dir)
     if not (uri.startswith(f"{TOPICS_DIR}/") and uri.endswith(".md")):
         return markdown
     block = backlinks(_moments.get(Path(uri).stem, []))

@@ -4,7 +4,8 @@ and the "В лекциях" block of each topic page.
 Every function returns text; `lectureref.timecodes.mkdocs_hook` decides where it goes.
 Links are relative to the page the text is placed on (``prefix`` leads back to the docs root).
 No generated page embeds a player or an image from YouTube: a reader's browser contacts
-YouTube only when they follow a link.
+YouTube only when they follow a link or press play (``docs/javascripts/player.js`` then creates
+the player).
 """
 
 from __future__ import annotations
@@ -89,8 +90,8 @@ def course_section(course: Course, titles: Mapping[str, str], prefix: str) -> st
     return "\n".join(out)
 
 
-def index_page(courses: Iterable[Course], titles: Mapping[str, str]) -> str:
-    """The page listing every course, lecture and timecode."""
+def index_page(courses: Iterable[Course], titles: Mapping[str, str], timeline: str = "") -> str:
+    """The page listing every course, lecture and timecode; ``timeline`` (HTML) goes above them."""
     parts = [
         "# Указатель лекций",
         "",
@@ -98,6 +99,7 @@ def index_page(courses: Iterable[Course], titles: Mapping[str, str]) -> str:
         "Все темы и их моменты на одной странице: [темы → моменты](topics.md).",
         "",
     ]
+    parts += ["## Шкала лекций {#timeline}", "", timeline, ""] if timeline else []
     parts += [course_section(course, titles, "../") for course in courses]
     return "\n".join(parts)
 
@@ -107,17 +109,19 @@ def lecture_topics(lecture: Lecture) -> list[str]:
     return list(dict.fromkeys(e.page for e in lecture.entries if e.page is not None))
 
 
-def lecture_page_text(course: Course, lecture: Lecture, titles: Mapping[str, str]) -> str:
-    """One lecture: title, a link to the video (no embedded player), timecodes, topics."""
+def lecture_page_text(course: Course, lecture: Lecture, titles: Mapping[str, str], timeline: str = "") -> str:
+    """One lecture: title, a link to the video (no embedded player), ``timeline`` (HTML), timecodes, topics."""
     prefix = "../../"
     out = [f"# {md_text(lecture_label(lecture))}", ""]
     out += [f"Курс: [{md_text(course.title)}]({prefix}{INDEX_PAGE}#{lecture_anchor(course, lecture)})", ""]
     out += [video_button(course, lecture), ""]
     out += [
         "!!! note \"Приватность\"",
-        "    Видео не встроено в страницу: YouTube не получает запросов, пока вы не откроете ссылку.",
+        "    Видео не встроено в страницу заранее: YouTube не получает запросов, пока вы не откроете ссылку "
+        "или не нажмёте ▶ рядом с таймкодом.",
         "",
     ]
+    out += ["## Шкала лекции {#timeline}", "", timeline, ""] if timeline else []
     timed = [e for e in lecture.entries if e.t is not None]
     untimed = [e for e in lecture.entries if e.t is None]
     if timed:
