@@ -1,0 +1,67 @@
+"""Lecture 5: batch normalization in training mode, forward and backward."""
+
+from __future__ import annotations
+
+from types import ModuleType
+
+import numpy as np
+
+from lectureref.exercises.checker import Check, CheckFailed, as_array, call, compare, describe, need, torch_grads, unpack
+from lectureref.exercises.references import REFERENCES
+
+REF = REFERENCES["batchnorm"]
+EPS = 1e-5
+
+
+def _case(seed: int, n: int = 8, d: int = 5) -> tuple[np.ndarray, ...]:
+    rng = np.random.default_rng(seed)
+    return 3.0 + 2.0 * rng.normal(size=(n, d)), rng.normal(size=d), rng.normal(size=d), rng.normal(size=(n, d))
+
+
+def _forward(m: ModuleType, x: np.ndarray, gamma: np.ndarray, beta: np.ndarray) -> tuple[np.ndarray, object]:
+    out, cache = unpack(call(need(m, "batchnorm_forward"), x, gamma, beta, EPS), ("out", "cache"), "batchnorm_forward")
+    return as_array(out, "out", x.shape), cache
+
+
+def forward(m: ModuleType) -> str:
+    x, gamma, beta, _ = _case(0)
+    out, _ = _forward(m, x, np.ones(x.shape[1]), np.zeros(x.shape[1]))
+    if not (np.allclose(out.mean(0), 0, atol=1e-7) and np.allclose(out.std(0), 1, atol=1e-3)):
+        raise CheckFailed(f"при gamma=1, beta=0 у каждого признака выхода должно быть среднее 0 и std 1, "
+                          f"а получено среднее {out.mean(0).round(3).tolist()}, std {out.std(0).round(3).tolist()}")
+    out, _ = _forward(m, x, gamma, beta)
+    compare("out", out, REF["batchnorm_forward"](x, gamma, beta, EPS)[0], describe(x=x, gamma=gamma, beta=beta))
+    return "выход совпадает с эталоном (дисперсия смещённая, ÷N, как в torch)"
+
+
+def _torch_bn(x, gamma, beta):  # noqa: ANN001, ANN202
+    import torch
+
+    return torch.nn.functional.batch_norm(x, None, None, gamma, beta, training=True, eps=EPS)
+
+
+def _backward(m: ModuleType, seed: int) -> tuple[tuple, dict, str]:
+    x, gamma, beta, dout = _case(seed)
+    _, cache = _forward(m, x, gamma, beta)
+    got = unpack(call(need(m, "batchnorm_backward"), dout, cache), ("dx", "dgamma", "dbeta"), "batchnorm_backward")
+    return got, torch_grads(_torch_bn, {"x": x, "gamma": gamma, "beta": beta}, dout), describe(x=x, dout=dout)
+
+
+def backward_params(m: ModuleType) -> str:
+    (_, dgamma, dbeta), g, where = _backward(m, 1)
+    compare("dbeta", dbeta, g["beta"], where)
+    compare("dgamma", dgamma, g["gamma"], where)
+    return "dgamma и dbeta совпадают с torch.autograd"
+
+
+def backward_input(m: ModuleType) -> str:
+    (dx, _, _), g, where = _backward(m, 2)
+    compare("dx", dx, g["x"], where)
+    return "dx совпадает с torch.autograd (с учётом зависимости среднего и дисперсии от x)"
+
+
+CHECKS = [
+    Check("forward", forward),
+    Check("backward_params", backward_params),
+    Check("backward_input", backward_input),
+]
