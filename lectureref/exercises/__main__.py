@@ -41,10 +41,7 @@ def cmd_check(name: str, path: Path, timeout_scale: float) -> int:
     from lectureref.exercises.checker import report, run_checks
 
     ok = report(EXERCISES[name], path, run_checks(name, path, timeout_scale=timeout_scale))
-    sys.stdout.flush()
-    sys.stderr.flush()
-    # A reader's endless loop may still run in a daemon thread: leave without waiting for it.
-    os._exit(0 if ok else 1)
+    return 0 if ok else 1
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -69,4 +66,8 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    code = main()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    # A reader's endless loop may still run in a daemon thread: leave without waiting for it.
+    os._exit(code)

@@ -46,7 +46,7 @@ EXERCISES: dict[str, ExerciseInfo] = {
         ExerciseInfo("iou_nms", "IoU и non-maximum suppression", 7, ("detection",), ("box_iou", "nms")),
         ExerciseInfo("conv2d", "Свёртка: forward и backward", 6, ("convolution",),
                      ("conv2d_forward", "conv2d_backward")),
-        ExerciseInfo("triplet_loss", "Triplet loss и его градиент", 8, ("metric_learning#triplet-loss",),
+        ExerciseInfo("triplet_loss", "Triplet loss и его градиент", 8, ("metric_learning#triplet-loss", "metric_learning"),
                      ("triplet_loss",)),
         ExerciseInfo("sgns", "Skip-gram с negative sampling", 9, ("word2vec#negative-sampling", "word2vec#skip-gram"),
                      ("sgns_loss_grad",)),

@@ -17,7 +17,9 @@ MARGIN = 1.0
 def _case(seed: int, n: int = 6, d: int = 4) -> tuple[np.ndarray, ...]:
     # Distances of a few units with margin 1: some hinges open, some closed
     rng = np.random.default_rng(seed)
-    return rng.normal(size=(n, d)), rng.normal(size=(n, d)), rng.normal(size=(n, d))
+    a, p, neg = rng.normal(size=(n, d)), rng.normal(size=(n, d)), rng.normal(size=(n, d))
+    neg[::2] += 5.0   # every other negative far away: its hinge is closed
+    return a, p, neg
 
 
 def _run(m: ModuleType, a: np.ndarray, p: np.ndarray, n: np.ndarray) -> tuple:
