@@ -21,8 +21,8 @@ def modules() -> list[tuple[str, str]]:
     found = []
     for path in sorted(PACKAGE.rglob("*.py")):
         parts = path.relative_to(PACKAGE.parent).with_suffix("").parts
-        if any(part.startswith("_") for part in parts):
-            continue
+        if any(part.startswith("_") for part in parts) or not (path.parent / "__init__.py").exists():
+            continue  # private, or package data such as lectureref/exercises/starters/
         doc = ast.get_docstring(ast.parse(path.read_text(encoding="utf-8"))) or ""
         found.append((".".join(parts), doc.strip().splitlines()[0] if doc.strip() else ""))
     return found

@@ -11,9 +11,9 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation, Section
 
-TITLES = {"Lectures": "Лекции", "Topics": "Темы", "Notebooks": "Ноутбуки с графиками", "Api": "API"}
+TITLES = {"Lectures": "Лекции", "Topics": "Темы", "Exercises": "Упражнения", "Notebooks": "Ноутбуки с графиками", "Api": "API"}
 # A reader's order (auto-nav sorts folders by name, which would put the API first).
-ORDER = ["Lectures", "Topics", "Notebooks", "Api"]
+ORDER = ["Lectures", "Topics", "Exercises", "Notebooks", "Api"]
 
 
 def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:

@@ -180,3 +180,16 @@ def test_a_file_that_does_not_import_is_one_clear_failure(source: str, message: 
     path.write_text(source, encoding="utf-8")
     (result,) = run_checks("knn", path, links=False)
     assert result.check == "import" and not result.passed and message in result.reason
+
+
+def test_site_lists_every_exercise_with_its_starter_and_moments(built_site: Path) -> None:
+    index = (built_site / "exercises" / "index.html").read_text(encoding="utf-8")
+    assert 'href="exercises/"' in (built_site / "index.html").read_text(encoding="utf-8")
+    for name, info in EXERCISES.items():
+        assert f'href="{name}/"' in index, name
+        page = (built_site / "exercises" / name / "index.html").read_text(encoding="utf-8")
+        assert "youtube.com/watch?v=" in page, name             # the moments, as deep links
+        assert all(fn in page for fn in info.functions), name    # the starter is shown
+        for topic in {t.partition("#")[0] for t in info.topics}:
+            topic_page = (built_site / "topics" / topic / "index.html").read_text(encoding="utf-8")
+            assert f'href="../../exercises/{name}/"' in topic_page, (topic, name)
