@@ -326,11 +326,16 @@ def report(info: ExerciseInfo, path: Path | str, results: list[Result], out: Tex
     out = out or sys.stdout
     print(f"Упражнение {info.name} — {info.title} (лекция {info.lecture}), файл {path}", file=out)
     width = max(len(r.check) for r in results)
+    shown: set[str] = set()
     for r in results:
         mark = "PASS" if r.passed else "FAIL"
         print(f"  {mark}  {r.check:<{width}}  {r.reason}", file=out)
+        if r.links and shown.issuperset(r.links):
+            print("        ↪ пересмотрите те же моменты, что выше", file=out)
+            continue
         for link in r.links:
             print(f"        ↪ пересмотрите: {link}", file=out)
+        shown.update(r.links)
     passed = sum(r.passed for r in results)
     total = len(checks_of(info.name)) if results and results[0].check == "import" and not results[0].passed else len(results)
     if passed == len(results) and results[0].check != "import":
