@@ -27,6 +27,9 @@ EXERCISES_DIR = "exercises"
 INDEX = f"{EXERCISES_DIR}/index.md"
 API_HEADING = "\n## API"
 STARTERS = "lectureref/exercises/starters"
+# pymdownx.snippets' marker, kept apart from its argument so this file's own source listing on
+# the API page holds no include line
+SNIPPET = "--8<--"
 
 _moments: dict[str, list[Moment]] = {}
 _order: dict[int, int] = {}  # id(entry) → its place in course, lecture and YAML order
@@ -78,7 +81,7 @@ def exercise_tail(info: ExerciseInfo) -> str:
         f"Её же запишет команда `start`. Имена и сигнатуры функций менять нельзя — по ним `check` находит ваш код.",
         "",
         "```{.python notest}",
-        f'--8<-- "{STARTERS}/{info.name}.py"',
+        f'{SNIPPET} "{STARTERS}/{info.name}.py"',
         "```",
         "",
         "## Как проверить {#check}",
