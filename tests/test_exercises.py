@@ -6,6 +6,8 @@ substitution in a solution, and a named check must catch it.
 
 from __future__ import annotations
 
+import subprocess
+import sys
 import tomllib
 from importlib import resources
 from pathlib import Path
@@ -196,3 +198,27 @@ def test_site_lists_every_exercise_with_its_starter_and_moments(built_site: Path
         for topic in {t.partition("#")[0] for t in info.topics}:
             topic_page = (built_site / "topics" / topic / "index.html").read_text(encoding="utf-8")
             assert f'href="../../exercises/{name}/"' in topic_page, (topic, name)
+
+
+def test_list_shows_every_exercise_by_lecture(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["list"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert [line.split()[2] for line in lines] == sorted(EXERCISES, key=lambda n: (EXERCISES[n].lecture, n))
+
+
+def test_without_the_timecodes_a_failure_points_to_the_topic_page(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A wheel installed elsewhere has no docs/: the reader still learns where to read."""
+    from lectureref.exercises import checker
+
+    monkeypatch.setattr(checker, "timecodes_folder", lambda: None)
+    checker._all_moments.cache_clear()
+    try:
+        assert moment_links(("convolution",)) == ["страница темы docs/topics/convolution.md"]
+    finally:
+        checker._all_moments.cache_clear()
+
+
+def test_the_site_hook_and_the_catalog_import_no_model_code() -> None:
+    code = "import sys, lectureref.exercises.mkdocs_hook; print(sorted({'torch', 'numpy'} & set(sys.modules)))"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT).stdout
+    assert out.strip() == "[]"

@@ -19,6 +19,7 @@ def _grad(w: np.ndarray) -> np.ndarray:
 
 
 def momentum(m: ModuleType) -> str:
+    """Several momentum steps match ``torch.optim.SGD(momentum=…)``."""
     fn, lr, mu = need(m, "momentum_step"), 0.01, 0.9
     w, v = np.array([1.0, -2.0, 0.5]), np.zeros(3)
     w_ref, state = w.copy(), {}
@@ -41,6 +42,7 @@ def _adam(m: ModuleType, lr: float, betas: tuple[float, float], steps: int) -> N
 
 
 def adam_first_step(m: ModuleType) -> str:
+    """Adam's first step moves every coordinate by ``lr`` (bias correction)."""
     fn, lr = need(m, "adam_step"), 0.1
     w = np.array([1.0, -2.0, 0.5])
     w1, _, _ = unpack(call(fn, w, _grad(w), np.zeros(3), np.zeros(3), 1, lr, 0.9, 0.999, 1e-8), ("w", "m", "v"), "adam_step")
@@ -54,6 +56,7 @@ def adam_first_step(m: ModuleType) -> str:
 
 
 def adam_steps(m: ModuleType) -> str:
+    """Several Adam steps match ``torch.optim.Adam`` for two pairs of betas."""
     _adam(m, 0.05, (0.9, 0.999), STEPS)
     _adam(m, 0.01, (0.5, 0.9), STEPS)
     return f"{STEPS} шагов совпадают с torch.optim.Adam при двух наборах β"

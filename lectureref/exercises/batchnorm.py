@@ -24,6 +24,7 @@ def _forward(m: ModuleType, x: np.ndarray, gamma: np.ndarray, beta: np.ndarray) 
 
 
 def forward(m: ModuleType) -> str:
+    """Normalised features (mean 0, std 1) and the reference's output."""
     x, gamma, beta, _ = _case(0)
     out, _ = _forward(m, x, np.ones(x.shape[1]), np.zeros(x.shape[1]))
     if not (np.allclose(out.mean(0), 0, atol=1e-7) and np.allclose(out.std(0), 1, atol=1e-3)):
@@ -48,6 +49,7 @@ def _backward(m: ModuleType, seed: int) -> tuple[tuple, dict, str]:
 
 
 def backward_params(m: ModuleType) -> str:
+    """``dgamma`` and ``dbeta`` match torch autograd."""
     (_, dgamma, dbeta), g, where = _backward(m, 1)
     compare("dbeta", dbeta, g["beta"], where)
     compare("dgamma", dgamma, g["gamma"], where)
@@ -55,6 +57,7 @@ def backward_params(m: ModuleType) -> str:
 
 
 def backward_input(m: ModuleType) -> str:
+    """``dx`` matches torch autograd (through the batch mean and variance too)."""
     (dx, _, _), g, where = _backward(m, 2)
     compare("dx", dx, g["x"], where)
     return "dx совпадает с torch.autograd (с учётом зависимости среднего и дисперсии от x)"

@@ -18,6 +18,7 @@ def _case(seed: int, n: int, c: int, h: int, w: int, f: int, k: int) -> tuple[np
 
 
 def forward_shape(m: ModuleType) -> str:
+    """The output shape for five geometries (1×1 kernel, 1×1 output, stride, padding)."""
     fn = need(m, "conv2d_forward")
     for shape, k, stride, padding in [((1, 1, 5, 5), 3, 1, 0), ((2, 2, 7, 6), 3, 2, 0), ((1, 1, 6, 6), 2, 2, 1),
                                       ((1, 3, 4, 4), 1, 1, 0), ((1, 1, 3, 3), 3, 1, 0)]:
@@ -31,12 +32,14 @@ def forward_shape(m: ModuleType) -> str:
 
 
 def forward_values(m: ModuleType) -> str:
+    """Values match ``F.conv2d`` with stride 1 and no padding."""
     x, w, b = _case(1, 2, 3, 5, 6, 4, 3)
     compare("out", call(need(m, "conv2d_forward"), x, w, b, 1, 0), REF["conv2d_forward"](x, w, b)[0], describe(x=x, w=w, b=b))
     return "значения совпадают с F.conv2d (stride 1, без padding)"
 
 
 def forward_stride_padding(m: ModuleType) -> str:
+    """Values match with stride 2 and padding 1."""
     x, w, b = _case(2, 2, 2, 7, 7, 3, 3)
     compare("out", call(need(m, "conv2d_forward"), x, w, b, 2, 1), REF["conv2d_forward"](x, w, b, 2, 1)[0],
             describe(x=x, w=w, stride=2, padding=1))
@@ -56,11 +59,13 @@ def _backward(m: ModuleType, seed: int, stride: int, padding: int) -> None:
 
 
 def backward(m: ModuleType) -> str:
+    """``db``, ``dw``, ``dx`` match torch autograd with stride 1 and padding 1."""
     _backward(m, 3, 1, 1)
     return "dx, dw, db совпадают с torch.autograd (stride 1, padding 1)"
 
 
 def backward_stride(m: ModuleType) -> str:
+    """``db``, ``dw``, ``dx`` match torch autograd with stride 2."""
     _backward(m, 4, 2, 0)
     return "dx, dw, db совпадают с torch.autograd при stride=2"
 

@@ -19,12 +19,14 @@ def _boxes(n: int, seed: int) -> np.ndarray:
 
 
 def iou_values(m: ModuleType) -> str:
+    """Pairwise IoU of random boxes matches the reference."""
     a, b = _boxes(5, 0), _boxes(4, 1)
     compare("box_iou", call(need(m, "box_iou"), a, b), REF["box_iou"](a, b), describe(a=a, b=b))
     return "попарные IoU (5×4) совпадают с эталоном"
 
 
 def iou_edge_cases(m: ModuleType) -> str:
+    """Identical boxes give 1; disjoint and touching boxes give 0."""
     a = np.array([[0.0, 0.0, 2.0, 2.0]])
     cases = {
         "тот же бокс": (a, 1.0),
@@ -39,6 +41,7 @@ def iou_edge_cases(m: ModuleType) -> str:
 
 
 def nms(m: ModuleType) -> str:
+    """The kept boxes and their order match the reference at two thresholds."""
     boxes = np.concatenate([_boxes(6, 2), _boxes(6, 2) + 0.3, _boxes(4, 3)])
     scores = np.random.default_rng(4).permutation(len(boxes)) / len(boxes)
     for thr in (0.3, 0.5):

@@ -30,6 +30,7 @@ def _predict(m: ModuleType, k: int, n_train: int, n_query: int, seed: int) -> No
 
 
 def predict_k1(m: ModuleType) -> str:
+    """1-NN: the training points get their own labels back; unseen points match the reference."""
     X_train, y_train, _ = _data(15, 1, 0)
     got = as_array(call(need(m, "knn_predict"), X_train, y_train, X_train, 1), "knn_predict")
     compare("knn_predict на самих train-точках", got, y_train, describe(X_train=X_train, X=X_train, k=1), rtol=0, atol=0)
@@ -38,12 +39,14 @@ def predict_k1(m: ModuleType) -> str:
 
 
 def predict_vote(m: ModuleType) -> str:
+    """k = 3, 5, 7: the majority vote matches the reference (two classes, odd k: no ties)."""
     for k, seed in [(3, 2), (5, 3), (7, 4)]:
         _predict(m, k, 30, 11, seed)
     return "голосование k = 3, 5, 7 совпадает с эталоном"
 
 
 def kfold(m: ModuleType) -> str:
+    """Every example is in exactly one validation fold; fold sizes differ by at most one."""
     fn = need(m, "kfold_indices")
     for n, n_folds in [(10, 5), (11, 3), (7, 7)]:
         where = f"n={n}, n_folds={n_folds}"

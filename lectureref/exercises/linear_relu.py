@@ -18,6 +18,7 @@ def _case(seed: int, n: int = 4, d: int = 5, m: int = 3) -> tuple[np.ndarray, ..
 
 
 def linear_forward(m: ModuleType) -> str:
+    """``y = x Wᵀ + b`` matches the reference."""
     x, w, b, _ = _case(0)
     got = call(need(m, "linear_forward"), x, w, b)
     compare("y", got, REF["linear_forward"](x, w, b)[0], describe(x=x, w=w, b=b))
@@ -33,11 +34,13 @@ def _backward(m: ModuleType, x: np.ndarray, w: np.ndarray, b: np.ndarray, dout: 
 
 
 def linear_backward(m: ModuleType) -> str:
+    """``dx``, ``dw``, ``db`` match torch autograd in float64."""
     _backward(m, *_case(1))
     return "dx, dw, db совпадают с torch.autograd (float64)"
 
 
 def batch_of_one(m: ModuleType) -> str:
+    """A batch of one example: shapes and values stay right."""
     x, w, b, dout = _case(2, n=1, d=3, m=2)
     compare("y", call(need(m, "linear_forward"), x, w, b), REF["linear_forward"](x, w, b)[0], describe(x=x, w=w, b=b))
     _backward(m, x, w, b, dout)
@@ -52,12 +55,14 @@ def _relu_case(seed: int) -> tuple[np.ndarray, np.ndarray]:
 
 
 def relu_forward(m: ModuleType) -> str:
+    """``max(0, x)`` elementwise."""
     x, _ = _relu_case(3)
     compare("relu(x)", call(need(m, "relu_forward"), x), np.maximum(x, 0), describe(x=x))
     return "max(0, x) верно"
 
 
 def relu_backward(m: ModuleType) -> str:
+    """ReLU's gradient matches torch autograd (no input exactly at 0)."""
     x, dout = _relu_case(4)
     g = torch_grads(lambda x: x.relu(), {"x": x}, dout)
     compare("dx", call(need(m, "relu_backward"), dout, x), g["x"], describe(dout=dout, x=x))

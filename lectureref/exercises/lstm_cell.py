@@ -27,6 +27,7 @@ def _torch_step(x, h, c, w_ih, w_hh, b):  # noqa: ANN001, ANN202 — tensors in 
 
 
 def forward_values(m: ModuleType) -> str:
+    """``h_next`` and ``c_next`` match the reference (gate order i, f, g, o)."""
     p = _case(0)
     got = unpack(call(need(m, "lstm_step_forward"), *p.values()), ("h_next", "c_next", "cache"), "lstm_step_forward")
     params = REF["LSTMParams"](p["w_ih"], p["w_hh"], p["b"], np.zeros_like(p["b"]))
@@ -58,16 +59,19 @@ def _backward(m: ModuleType, seed: int, through_h: bool, through_c: bool, names:
 
 
 def backward_through_h(m: ModuleType) -> str:
+    """All six gradients when the loss reaches the step through ``h_next`` only."""
     _backward(m, 1, True, False, GRADS)
     return "градиент, пришедший через h_next, верен для всех входов и весов"
 
 
 def backward_through_c(m: ModuleType) -> str:
+    """The gradients when the loss reaches the step through the cell ``c_next`` only."""
     _backward(m, 2, False, True, ("dc", "dh", "dx", "db"))
     return "градиент, пришедший через c_next (ячейку памяти), верен"
 
 
 def backward_both(m: ModuleType) -> str:
+    """All six gradients through both ``h_next`` and ``c_next``."""
     _backward(m, 3, True, True, GRADS)
     return "dx, dh, dc, dw_ih, dw_hh, db совпадают с torch.autograd (float64)"
 

@@ -29,16 +29,19 @@ def _check(m: ModuleType, v: np.ndarray, u_pos: np.ndarray, u_neg: np.ndarray, n
 
 
 def loss_and_gradients(m: ModuleType) -> str:
+    """The loss and the three gradients match torch autograd in float64."""
     _check(m, *_case(0))
     return "loss и три градиента совпадают с torch.autograd (float64)"
 
 
 def one_negative_one_pair(m: ModuleType) -> str:
+    """The edge case of one pair with one negative."""
     _check(m, *_case(1, b=1, k=1, d=3))
     return "крайний случай B = 1, K = 1: формы и значения верны"
 
 
 def large_scores(m: ModuleType) -> str:
+    """Dot products in the hundreds: no inf or nan (a stable log-sigmoid)."""
     _check(m, *_case(2, scale=200.0), note=", скалярные произведения порядка сотен")
     return "большие скалярные произведения не дают inf/nan (log σ вычислен устойчиво)"
 

@@ -25,6 +25,7 @@ def _torch_loss(X, W, b, y):  # noqa: ANN001, ANN202 — tensors in, a scalar te
 
 
 def loss_value(m: ModuleType) -> str:
+    """The mean cross-entropy matches the reference."""
     X, y, W, b = _case(0)
     loss, _, _ = unpack(call(need(m, "softmax_loss_grad"), X, y, W, b), OUT, "softmax_loss_grad")
     compare("loss", as_float(loss, "loss"), REF["softmax_loss_grad"](X, y, W, b)[0], describe(X=X, W=W, b=b))
@@ -32,6 +33,7 @@ def loss_value(m: ModuleType) -> str:
 
 
 def gradient(m: ModuleType) -> str:
+    """``dW`` and ``db`` match torch autograd in float64."""
     X, y, W, b = _case(1, n=7, d=5, k=4)
     _, dW, db = unpack(call(need(m, "softmax_loss_grad"), X, y, W, b), OUT, "softmax_loss_grad")
     g = torch_grads(lambda X, W, b: _torch_loss(X, W, b, y), {"X": X, "W": W, "b": b})
@@ -42,6 +44,7 @@ def gradient(m: ModuleType) -> str:
 
 
 def stable(m: ModuleType) -> str:
+    """Logits in the thousands give the right loss and gradient, no overflow."""
     X, y, W, b = _case(2, scale=1000.0)   # logits in the thousands: exp overflows without the max shift
     loss, dW, db = unpack(call(need(m, "softmax_loss_grad"), X, y, W, b), OUT, "softmax_loss_grad")
     where = describe(X=X, W=W, b=b) + ", логиты порядка 1000"

@@ -27,6 +27,7 @@ def _run(m: ModuleType, a: np.ndarray, p: np.ndarray, n: np.ndarray) -> tuple:
 
 
 def loss_value(m: ModuleType) -> str:
+    """The mean hinge of Euclidean distances matches the reference."""
     a, p, n = _case(0)
     loss = as_float(_run(m, a, p, n)[0], "loss")
     expected, cache = REF["forward"](a, p, n, MARGIN)
@@ -35,6 +36,7 @@ def loss_value(m: ModuleType) -> str:
 
 
 def gradients(m: ModuleType) -> str:
+    """``da``, ``dp``, ``dn`` match torch autograd in float64."""
     a, p, n = _case(1)
     _, da, dp, dn = _run(m, a, p, n)
     g = torch_grads(lambda a, p, n: REF["torch"](a, p, n, MARGIN), {"a": a, "p": p, "n": n})
@@ -46,6 +48,7 @@ def gradients(m: ModuleType) -> str:
 
 
 def satisfied_triplets(m: ModuleType) -> str:
+    """Triplets already satisfied by a wide margin give zero loss and gradients."""
     a, p, _ = _case(2)
     p = a + 0.01 * (p - a)           # positives next to the anchors, negatives far away:
     n = a + 10.0                      # every hinge is closed, nothing to learn

@@ -14,7 +14,7 @@ from lectureref.exercises.references import REFERENCES
 
 REF = REFERENCES["two_layer_net"]
 NAMES = ("W1", "b1", "W2", "b2")
-TARGET_ACCURACY = 0.9   # a correct net reaches ~0.95 in these few epochs; a broken one stays near 0.1
+TARGET_ACCURACY = 0.9   # a correct net reaches 94–96 % (init seeds 0–4); a broken one stays near 10 %
 EPOCHS = 8
 
 
@@ -33,6 +33,7 @@ def _params(m: ModuleType, n_in: int, n_hidden: int, n_out: int, seed: int) -> d
 
 
 def init(m: ModuleType) -> str:
+    """Shapes, random (not constant) and moderately small weights."""
     p = _params(m, 64, 32, 10, 0)
     for k in ("W1", "W2"):
         if np.allclose(p[k], p[k].flat[0]):
@@ -66,6 +67,7 @@ def _loss_and_grads(m: ModuleType, params: dict, X: np.ndarray, y: np.ndarray) -
 
 
 def loss_value(m: ModuleType) -> str:
+    """The mean cross-entropy of the net matches torch."""
     X, y, params = _case(0)
     loss, _ = _loss_and_grads(m, params, X, y)
     import torch
@@ -76,6 +78,7 @@ def loss_value(m: ModuleType) -> str:
 
 
 def gradients(m: ModuleType) -> str:
+    """All four gradients match torch autograd in float64."""
     X, y, params = _case(1)
     _, grads = _loss_and_grads(m, params, X, y)
     g = torch_grads(lambda **t: _torch_loss(t.pop("X"), *(t[k] for k in NAMES), y), {"X": X, **params})
@@ -85,6 +88,7 @@ def gradients(m: ModuleType) -> str:
 
 
 def train_digits(m: ModuleType) -> str:
+    """SGD with momentum on the reader's gradients reaches the target validation accuracy."""
     data = REF["digits_split"]()
     X, y = data.X_train.astype(np.float64), data.y_train
     params = _params(m, 64, 64, 10, 0)
