@@ -80,6 +80,9 @@ def call(fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
     """Call the reader's ``fn``; any exception it raises becomes a `CheckFailed` with a reason."""
     name = getattr(fn, "__name__", "функция")
     reader_file = getattr(getattr(fn, "__code__", None), "co_filename", None)
+    # copies: a reader's in-place edit of an input must not change what the check compares with
+    args = tuple(a.copy() if isinstance(a, np.ndarray) else a for a in args)
+    kwargs = {k: v.copy() if isinstance(v, np.ndarray) else v for k, v in kwargs.items()}
     try:
         return fn(*args, **kwargs)
     except NotImplementedError:
@@ -342,5 +345,6 @@ def report(info: ExerciseInfo, path: Path | str, results: list[Result], out: Tex
         return True
     not_run = results[0].check == "import"   # the file did not import: no check could run
     total = len(checks_of(info.name)) if not_run else len(results)
-    print(f"Пройдено проверок: {passed} из {total}.", file=out)
+    print(f"Пройдено проверок: {passed} из {total}. Задание и все моменты лекций: docs/exercises/{info.name}.md",
+          file=out)
     return False
