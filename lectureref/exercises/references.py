@@ -7,15 +7,15 @@ twin is given here, against these numpy references elsewhere.
 
 from __future__ import annotations
 
-from lectureref.batchnorm import batchnorm_backward, batchnorm_forward
-from lectureref.convolution import conv2d_backward, conv2d_forward, conv2d_torch
 from lectureref.data import digits_split
 from lectureref.detection import box_iou, nms
 from lectureref.knn import knn_predict
-from lectureref.layers import linear_backward, linear_forward
-from lectureref.lstm import LSTMParams, lstm_backward, lstm_forward
 from lectureref.metric_learning import triplet_loss_backward, triplet_loss_forward, triplet_loss_torch
 from lectureref.model_selection import kfold_indices
+from lectureref.nn.batchnorm import batchnorm_backward, batchnorm_forward
+from lectureref.nn.convolution import conv2d_backward, conv2d_forward, conv2d_torch
+from lectureref.nn.layers import linear_backward, linear_forward
+from lectureref.nn.lstm import LSTMParams, lstm_backward, lstm_forward
 from lectureref.optimizers import adam, sgd
 from lectureref.softmax import softmax_loss_grad
 from lectureref.word2vec import sgns_backward, sgns_forward, sgns_loss_torch
