@@ -21,7 +21,7 @@ import torch.nn.functional as F
 from torch import nn
 
 from lectureref.device import get_device
-from lectureref.training import History, fit, loader
+from lectureref.training import fit, History, loader, TrainConfig
 
 # ---------------------------------------------------------------------------------------------
 # The VAE's two special pieces in numpy (forward + backward) and their torch twins.
@@ -110,19 +110,20 @@ class AutoEncoder(nn.Module):
 
 
 def train_autoencoder(
-    X: np.ndarray, *, latent: int = 8, epochs: int = 40, lr: float = 3e-3, seed: int = 0, device: torch.device | None = None
+    X: np.ndarray, *, latent: int = 8, config: TrainConfig = TrainConfig(),
 ) -> tuple[AutoEncoder, History]:
     """Fit an `AutoEncoder` with the MSE between image and reconstruction (shared ``fit``)."""
+    cfg = config.over(TrainConfig(epochs=40, lr=3e-3, seed=0))
+    lr, seed = cfg.lr, cfg.seed
     torch.manual_seed(seed)
     model = AutoEncoder(n_in=X.shape[1], latent=latent)
     # --8<-- [start:train_ae]
     history = fit(
         model,
         loader(X, X, batch_size=64, shuffle=True, seed=seed),  # the target is the input itself
-        epochs=epochs,
+        config=cfg,
         optimizer=torch.optim.Adam(model.parameters(), lr=lr),
         loss_fn=F.mse_loss,
-        device=device,
         progress=False,
     )
     # --8<-- [end:train_ae]
@@ -173,16 +174,11 @@ class VAEHistory:
 
 
 def train_vae(
-    X: np.ndarray,
-    *,
-    latent: int = 4,
-    epochs: int = 40,
-    batch_size: int = 64,
-    lr: float = 3e-3,
-    seed: int = 0,
-    device: torch.device | None = None,
+    X: np.ndarray, *, latent: int = 4, config: TrainConfig = TrainConfig(),
 ) -> tuple[VAE, VAEHistory]:
     """Train a `VAE` with Adam; the history keeps reconstruction and KL apart."""
+    cfg = config.over(TrainConfig(epochs=40, batch_size=64, lr=3e-3, seed=0))
+    epochs, batch_size, lr, seed, device = cfg.epochs, cfg.batch_size, cfg.lr, cfg.seed, cfg.device
     device = device or get_device()
     torch.manual_seed(seed)
     model = VAE(n_in=X.shape[1], latent=latent).to(device)

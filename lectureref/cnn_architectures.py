@@ -6,7 +6,7 @@ and deeper; ResNet (2015) made very deep nets trainable with the skip connection
 $y = \mathrm{ReLU}(f(x) + x)$.
 
 The numpy LeNet is a `lectureref.nn.Sequential` of the core's layers (`lectureref.nn.layers`)
-and trains with `lectureref.mlp.fit_numpy`. The shifted copies of the training digits come from
+and trains with `lectureref.mlp.fit_sequential`. The shifted copies of the training digits come from
 `lectureref.augmentation.shift` (lecture 7's augmentation, used here ahead of its lecture).
 """
 
@@ -123,7 +123,7 @@ def linear_params(n_in: int, n_out: int, bias: bool = True) -> int:
     return n_out * (n_in + int(bias))
 
 
-def count_params(spec: list[tuple]) -> int:
+def spec_params(spec: list[tuple]) -> int:
     """Sum over a spec: ``("conv", n_in, n_out, k[, bias, groups])``, ``("linear", n_in, n_out)``,
     ``("bn", channels)`` (a scale and a shift per channel)."""
     total = 0

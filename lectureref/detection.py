@@ -19,6 +19,7 @@ from torch import nn
 from lectureref.device import get_device
 from lectureref.nn.functional import sigmoid
 from lectureref.data import Shapes
+from lectureref.training import TrainConfig
 
 
 # --8<-- [start:box_iou]
@@ -133,19 +134,17 @@ def grid_detector(width: int = 16) -> nn.Sequential:
 # --8<-- [end:grid_detector]
 
 
-def train_detector(
-    model: nn.Module, data: Shapes, *, epochs: int = 15, lr: float = 3e-3, batch_size: int = 32, seed: int = 0,
-    device: torch.device | None = None,
-) -> list[float]:
+def train_detector(model: nn.Module, data: Shapes, config: TrainConfig = TrainConfig()) -> list[float]:
     """Train with Adam on `encode_targets` of ``data``; returns the mean loss of each epoch."""
+    cfg = config.over(TrainConfig(epochs=15, lr=3e-3, batch_size=32, seed=0))
+    lr, batch_size, seed = cfg.lr, cfg.batch_size, cfg.seed
     from lectureref.training import fit, loader
 
     torch.manual_seed(seed)
     size, grid = data.images.shape[-1], 4
     history = fit(
         model, loader(data.images, encode_targets(data.boxes, size, grid), batch_size, shuffle=True, seed=seed),
-        epochs=epochs, optimizer=torch.optim.Adam(model.parameters(), lr=lr), loss_fn=yolo_loss_torch,
-        device=device or get_device(), progress=False,
+        config=cfg, optimizer=torch.optim.Adam(model.parameters(), lr=lr), loss_fn=yolo_loss_torch, progress=False,
     )
     return history.train_loss
 

@@ -14,7 +14,7 @@ import torch
 from torch import nn
 
 from lectureref.nn.functional import class_labels
-from lectureref.training import fit, loader
+from lectureref.training import fit, loader, TrainConfig
 
 
 def make_member(n_in: int = 64, n_classes: int = 10, hidden: int = 32, seed: int = 0) -> nn.Sequential:
@@ -25,13 +25,15 @@ def make_member(n_in: int = 64, n_classes: int = 10, hidden: int = 32, seed: int
 
 # --8<-- [start:train]
 def train_members(
-    X: np.ndarray, y: np.ndarray, n_models: int = 5, epochs: int = 10, hidden: int = 32, lr: float = 1e-2,
+    X: np.ndarray, y: np.ndarray, n_models: int = 5, hidden: int = 32, config: TrainConfig = TrainConfig(),
 ) -> list[nn.Module]:
     """``n_models`` MLPs on the same data, differing only in the seed (initial weights, batch order)."""
+    cfg = config.over(TrainConfig(epochs=10, lr=1e-2))
+    lr = cfg.lr
     members = []
     for seed in range(n_models):
         model = make_member(X.shape[1], int(y.max()) + 1, hidden, seed)
-        fit(model, loader(X, y, batch_size=64, shuffle=True, seed=seed), epochs=epochs,
+        fit(model, loader(X, y, batch_size=64, shuffle=True, seed=seed), config=cfg,
             optimizer=torch.optim.Adam(model.parameters(), lr=lr), progress=False)
         members.append(model)
     return members

@@ -17,6 +17,7 @@ import torch
 from torch import nn
 
 from lectureref.word2vec import Vocab, build_vocab, fit_sgns, make_corpus, noise_distribution, sgns_loss_torch, skipgram_pairs
+from lectureref.training import TrainConfig
 
 # Longer words and plural forms: the grammar of lecture 9's word2vec corpus with word forms.
 CLASSES = {
@@ -135,12 +136,13 @@ class FastText(nn.Module):
 
 
 def train_fasttext(
-    corpus: list[list[str]], n_buckets: int = 2000, dim: int = 16, window: int = 2, seed: int = 0, **kw
+    corpus: list[list[str]], n_buckets: int = 2000, dim: int = 16, window: int = 2, k: int = 5,
+    config: TrainConfig = TrainConfig(),
 ) -> tuple[FastText, list[float]]:
-    """Word2vec's skip-gram training (`lectureref.word2vec.fit_sgns`, ``kw`` go there) over subword vectors."""
+    """Word2vec's skip-gram training (`lectureref.word2vec.fit_sgns`, with its defaults) over subword vectors."""
     vocab = build_vocab(corpus)
-    torch.manual_seed(seed)
+    torch.manual_seed(0 if config.seed is None else config.seed)
     model = FastText(vocab, n_buckets, dim)
     pairs = skipgram_pairs(corpus, vocab, window)
-    losses = fit_sgns(model, pairs, noise_distribution(vocab.counts), seed=seed, **kw)
+    losses = fit_sgns(model, pairs, noise_distribution(vocab.counts), k=k, config=config)
     return model.cpu(), losses

@@ -19,6 +19,7 @@ from torch import nn
 
 from lectureref.device import get_device
 from lectureref.nn.functional import log_sigmoid, sigmoid
+from lectureref.training import TrainConfig
 
 # ---------------------------------------------------------------------------------------------
 # Data: 8 Gaussians on a ring, a standard toy problem where a GAN can miss modes.
@@ -113,18 +114,16 @@ class GANHistory:
 def train_gan(
     data: np.ndarray,
     *,
-    steps: int = 1500,
-    batch_size: int = 256,
     noise_dim: int = 2,
-    lr: float = 1e-3,
     non_saturating: bool = True,
-    seed: int = 0,
-    device: torch.device | None = None,
+    config: TrainConfig = TrainConfig(),
 ) -> tuple[nn.Module, GANHistory]:
     """Alternate one discriminator and one generator Adam step; returns the generator ``noise_dim → 2``.
 
     ``non_saturating=False`` trains the generator with the original minimax loss, for comparison.
     """
+    cfg = config.over(TrainConfig(steps=1500, batch_size=256, lr=1e-3, seed=0))
+    steps, batch_size, lr, seed, device = cfg.steps, cfg.batch_size, cfg.lr, cfg.seed, cfg.device
     device = device or get_device()
     torch.manual_seed(seed)
     G, D = mlp(noise_dim, data.shape[1]).to(device), mlp(data.shape[1], 1).to(device)

@@ -13,7 +13,7 @@ import numpy as np
 import torch
 
 from lectureref.device import get_device
-from lectureref.training import minibatches
+from lectureref.training import minibatches, TrainConfig
 
 
 class LinearFit(NamedTuple):
@@ -35,8 +35,10 @@ def mse_grad(X: np.ndarray, y: np.ndarray, w: np.ndarray, b: float) -> tuple[flo
     return loss, dw, db
 
 
-def fit_numpy(X: np.ndarray, y: np.ndarray, lr: float = 0.1, steps: int = 100) -> LinearFit:
+def fit_linear(X: np.ndarray, y: np.ndarray, config: TrainConfig = TrainConfig()) -> LinearFit:
     """Full-batch gradient descent from ``w = 0, b = 0`` in numpy."""
+    cfg = config.over(TrainConfig(lr=0.1, steps=100))
+    lr, steps = cfg.lr, cfg.steps
     w, b, losses = np.zeros(X.shape[1]), 0.0, []
     # --8<-- [start:numpy_loop]
     for _ in range(steps):
@@ -47,10 +49,10 @@ def fit_numpy(X: np.ndarray, y: np.ndarray, lr: float = 0.1, steps: int = 100) -
     return LinearFit(w, b, losses)
 
 
-def fit_torch(
-    X: np.ndarray, y: np.ndarray, lr: float = 0.1, steps: int = 100, device: torch.device | None = None
-) -> LinearFit:
+def fit_linear_torch(X: np.ndarray, y: np.ndarray, config: TrainConfig = TrainConfig()) -> LinearFit:
     """The same gradient descent with PyTorch autograd (float64, on `get_device`)."""
+    cfg = config.over(TrainConfig(lr=0.1, steps=100))
+    lr, steps, device = cfg.lr, cfg.steps, cfg.device
     device = device or get_device()
     Xt = torch.as_tensor(X, dtype=torch.float64, device=device)
     yt = torch.as_tensor(y, dtype=torch.float64, device=device)
@@ -109,14 +111,14 @@ def max_stable_lr(X: np.ndarray) -> float:
     # --8<-- [end:max_lr]
 
 
-def fit_sgd(
-    X: np.ndarray, y: np.ndarray, lr: float = 0.1, epochs: int = 10, batch_size: int = 16, seed: int = 0
-) -> LinearFit:
+def fit_sgd(X: np.ndarray, y: np.ndarray, config: TrainConfig = TrainConfig()) -> LinearFit:
     """Minibatch SGD from ``w = 0, b = 0``; ``losses`` holds the full-data MSE after each epoch.
 
     Each step uses the gradient of ``batch_size`` examples only: a noisy estimate of the full
     gradient, but ``N / batch_size`` steps per pass over the data instead of one.
     """
+    cfg = config.over(TrainConfig(lr=0.1, epochs=10, batch_size=16, seed=0))
+    lr, epochs, batch_size, seed = cfg.lr, cfg.epochs, cfg.batch_size, cfg.seed
     w, b, losses = np.zeros(X.shape[1]), 0.0, []
     steps_per_epoch = -(-len(X) // batch_size)
     # --8<-- [start:sgd_loop]

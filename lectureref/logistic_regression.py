@@ -15,7 +15,7 @@ import torch.nn.functional as F
 from lectureref.device import get_device
 from lectureref.nn.functional import sigmoid
 from lectureref.nn.losses import bce_with_logits, l2_penalty
-from lectureref.training import sgd_param_groups
+from lectureref.training import sgd_param_groups, TrainConfig
 
 
 class LogisticFit(NamedTuple):
@@ -41,8 +41,12 @@ def logistic_loss_grad(
     return loss, dw, db
 
 
-def fit_logistic(X: np.ndarray, y: np.ndarray, lr: float = 1.0, steps: int = 300, l2: float = 0.0) -> LogisticFit:
+def fit_logistic(
+    X: np.ndarray, y: np.ndarray, l2: float = 0.0, config: TrainConfig = TrainConfig(),
+) -> LogisticFit:
     """Full-batch gradient descent from ``w = 0, b = 0``."""
+    cfg = config.over(TrainConfig(lr=1.0, steps=300))
+    lr, steps = cfg.lr, cfg.steps
     w, b, losses = np.zeros(X.shape[1]), 0.0, []
     # --8<-- [start:numpy_loop]
     for _ in range(steps):
@@ -54,13 +58,15 @@ def fit_logistic(X: np.ndarray, y: np.ndarray, lr: float = 1.0, steps: int = 300
 
 
 def fit_logistic_torch(
-    X: np.ndarray, y: np.ndarray, lr: float = 1.0, steps: int = 300, l2: float = 0.0, device: torch.device | None = None
+    X: np.ndarray, y: np.ndarray, l2: float = 0.0, config: TrainConfig = TrainConfig(),
 ) -> LogisticFit:
     """The same descent in PyTorch (float64): ``binary_cross_entropy_with_logits`` + autograd.
 
     The L2 term is ``weight_decay = 2·l2`` on ``w`` (see `lectureref.regularization`), so the
     recorded loss is the data term only; `fit_logistic` adds the penalty to its losses.
     """
+    cfg = config.over(TrainConfig(lr=1.0, steps=300))
+    lr, steps, device = cfg.lr, cfg.steps, cfg.device
     device = device or get_device()
     Xt = torch.as_tensor(X, dtype=torch.float64, device=device)
     yt = torch.as_tensor(y, dtype=torch.float64, device=device)

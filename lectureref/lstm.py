@@ -25,6 +25,7 @@ from torch import nn
 from lectureref.device import get_device
 from lectureref.nn.lstm import LSTMParams, lstm_backward, lstm_forward
 from lectureref.nn.rnn import RNNParams, rnn_backward, rnn_forward
+from lectureref.training import TrainConfig
 
 
 def input_grad_norms(p: LSTMParams | RNNParams, x: np.ndarray, seed: int = 0) -> np.ndarray:
@@ -138,14 +139,17 @@ def encode(sentences: list[list[str]], vocab: dict[str, int]) -> torch.Tensor:
     return torch.tensor([[vocab[w] for w in s] + [0] * (longest - len(s)) for s in sentences])
 
 
-def build_vocab(sentences: list[list[str]]) -> dict[str, int]:
+def word_ids(sentences: list[list[str]]) -> dict[str, int]:
     """Word → id, starting at 1 (0 is padding)."""
     return {w: i for i, w in enumerate(sorted({w for s in sentences for w in s}), start=1)}
 
 
-def train(model: nn.Module, ids: torch.Tensor, targets: torch.Tensor, epochs: int = 30, batch_size: int = 32,
-          lr: float = 1e-2, seed: int = 0, device: torch.device | None = None) -> nn.Module:
+def train_sentences(
+    model: nn.Module, ids: torch.Tensor, targets: torch.Tensor, config: TrainConfig = TrainConfig(),
+) -> nn.Module:
     """Adam with cross-entropy; padded positions (target −100) are ignored by the loss."""
+    cfg = config.over(TrainConfig(epochs=30, batch_size=32, lr=1e-2, seed=0))
+    epochs, batch_size, lr, seed, device = cfg.epochs, cfg.batch_size, cfg.lr, cfg.seed, cfg.device
     device = device or get_device()
     torch.manual_seed(seed)
     model.to(device)

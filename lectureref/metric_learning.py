@@ -19,7 +19,7 @@ from torch import nn
 
 from lectureref.device import get_device
 from lectureref.knn import nearest_indices, pairwise_sq_distances
-from lectureref.training import History, fit, loader
+from lectureref.training import fit, History, loader, TrainConfig
 
 
 class TripletCache(NamedTuple):
@@ -153,16 +153,7 @@ class EmbeddingNet(nn.Module):
 
 
 def train_embedding(
-    X: np.ndarray,
-    y: np.ndarray,
-    *,
-    epochs: int = 30,
-    batch_size: int = 128,
-    margin: float = 0.5,
-    lr: float = 3e-3,
-    seed: int = 0,
-    dim: int = 8,
-    device: torch.device | None = None,
+    X: np.ndarray, y: np.ndarray, *, margin: float = 0.5, dim: int = 8, config: TrainConfig = TrainConfig(),
 ) -> tuple[EmbeddingNet, History]:
     """Train an `EmbeddingNet` with the batch-hard triplet loss (shared ``fit`` loop).
 
@@ -170,16 +161,17 @@ def train_embedding(
     negatives for batch-hard mining. ``History.train_loss`` is the triplet loss; its ``*_acc``
     fields mean nothing here (``fit`` takes the argmax of the embedding).
     """
+    cfg = config.over(TrainConfig(epochs=30, batch_size=128, lr=3e-3, seed=0))
+    batch_size, lr, seed = cfg.batch_size, cfg.lr, cfg.seed
     torch.manual_seed(seed)
     model = EmbeddingNet(n_in=X.shape[1], dim=dim)
     # --8<-- [start:train]
     history = fit(
         model,
         loader(X, y, batch_size=batch_size, shuffle=True, seed=seed),
-        epochs=epochs,
+        config=cfg,
         optimizer=torch.optim.Adam(model.parameters(), lr=lr),
         loss_fn=lambda emb, labels: batch_hard_triplet_loss(emb, labels, margin),
-        device=device,
         progress=False,
     )
     # --8<-- [end:train]

@@ -15,7 +15,7 @@ from lectureref.metrics import accuracy
 from lectureref.nn.layers import BatchNorm1d, Dropout, Layer, Linear, ReLU
 from lectureref.nn.losses import SoftmaxCrossEntropy
 from lectureref.nn.sequential import Sequential
-from lectureref.training import History, minibatches
+from lectureref.training import History, minibatches, TrainConfig
 
 
 def make_mlp(
@@ -48,7 +48,7 @@ def sgd_momentum_step(model: Sequential, velocity: dict, lr: float, momentum: fl
 # --8<-- [end:sgd]
 
 
-def evaluate(model: Sequential, X: np.ndarray, y: np.ndarray) -> tuple[float, float]:
+def evaluate_sequential(model: Sequential, X: np.ndarray, y: np.ndarray) -> tuple[float, float]:
     """Mean cross-entropy and accuracy in eval mode (dropout off, batch norm on running statistics)."""
     mode = model.layers[0].training
     logits = model.eval().forward(X)
@@ -56,15 +56,23 @@ def evaluate(model: Sequential, X: np.ndarray, y: np.ndarray) -> tuple[float, fl
     return SoftmaxCrossEntropy().forward(logits, y), accuracy(y, logits.argmax(axis=1))
 
 
-def fit_numpy(
-    model: Sequential, X: np.ndarray, y: np.ndarray, *, epochs: int = 30, lr: float = 0.1, lr_decay: float = 0.9,
-    momentum: float = 0.9, batch_size: int = 32, seed: int = 0, val: tuple[np.ndarray, np.ndarray] | None = None,
+def fit_sequential(
+    model: Sequential,
+    X: np.ndarray,
+    y: np.ndarray,
+    *,
+    lr_decay: float = 0.9,
+    momentum: float = 0.9,
+    val: tuple[np.ndarray, np.ndarray] | None = None,
+    config: TrainConfig = TrainConfig(),
 ) -> History:
     """Minibatch SGD with momentum on softmax cross-entropy; per-epoch metrics like `lectureref.training.fit`.
 
     The learning rate is ``lr · lr_decay^epoch`` (``torch.optim.lr_scheduler.ExponentialLR``):
     big steps first, small ones to settle in the minimum.
     """
+    cfg = config.over(TrainConfig(epochs=30, lr=0.1, batch_size=32, seed=0))
+    epochs, lr, batch_size, seed = cfg.epochs, cfg.lr, cfg.batch_size, cfg.seed
     loss_fn, velocity, history = SoftmaxCrossEntropy(), {}, History()
     batches = minibatches(len(X), batch_size, epochs, seed)
     per_epoch = -(-len(X) // batch_size)
@@ -96,7 +104,7 @@ def _record(history: History, model: Sequential, train: tuple, val: tuple | None
     """Append the epoch's train (and val) loss and accuracy, measured in eval mode."""
     for (losses, accs), data in [((history.train_loss, history.train_acc), train), ((history.val_loss, history.val_acc), val)]:
         if data is not None:
-            loss, acc = evaluate(model, *data)
+            loss, acc = evaluate_sequential(model, *data)
             losses.append(loss)
             accs.append(acc)
 

@@ -15,7 +15,7 @@ import torch
 from torch import nn
 
 from lectureref.device import get_device
-from lectureref.training import fit, loader
+from lectureref.training import fit, loader, TrainConfig
 
 ATTRIBUTES = ("even", "> 4", "loop")
 """The labels of a digit: is it even, is it greater than 4, has it a closed loop (0, 6, 8, 9)."""
@@ -53,13 +53,15 @@ HEADS = {
 # --8<-- [end:heads]
 
 
-def train(
-    X: np.ndarray, Y: np.ndarray, head: str, epochs: int = 30, hidden: int = 64, lr: float = 1e-2, seed: int = 0,
+def train_multilabel(
+    X: np.ndarray, Y: np.ndarray, head: str, hidden: int = 64, config: TrainConfig = TrainConfig(),
 ) -> nn.Sequential:
     """Train `mlp` with the loss of ``head`` (a key of `HEADS`) by Adam, batches of 64."""
+    cfg = config.over(TrainConfig(epochs=30, lr=1e-2, seed=0))
+    lr, seed = cfg.lr, cfg.seed
     model = mlp(X.shape[1], Y.shape[1] if Y.ndim == 2 else int(Y.max()) + 1, hidden, seed)
     loss_fn = HEADS[head][0]
-    fit(model, loader(X, Y, batch_size=64, shuffle=True, seed=seed), epochs=epochs,
+    fit(model, loader(X, Y, batch_size=64, shuffle=True, seed=seed), config=cfg,
         optimizer=torch.optim.Adam(model.parameters(), lr=lr), loss_fn=loss_fn, progress=False)
     return model
 
@@ -93,5 +95,5 @@ def r2_score(y_true: np.ndarray, y_pred: np.ndarray) -> float:
 
 
 def default_device() -> torch.device:
-    """Where `train` puts the model (``lectureref.device.get_device``)."""
+    """Where `train_multilabel` puts the model (``lectureref.device.get_device``)."""
     return get_device()

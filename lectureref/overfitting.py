@@ -16,7 +16,7 @@ import torch
 from torch import nn
 from torch.utils.data import DataLoader
 
-from lectureref.training import History, fit
+from lectureref.training import fit, History, TrainConfig
 
 
 # --8<-- [start:early_stopping]
@@ -53,16 +53,24 @@ class EarlyStopping:
 
 # --8<-- [start:fit]
 def fit_early_stopping(
-    model: nn.Module, train: DataLoader, val: DataLoader, *, optimizer: torch.optim.Optimizer,
-    max_epochs: int = 200, patience: int = 10, loss_fn=nn.functional.cross_entropy,
+    model: nn.Module,
+    train: DataLoader,
+    val: DataLoader,
+    *,
+    optimizer: torch.optim.Optimizer,
+    patience: int = 10,
+    loss_fn=nn.functional.cross_entropy,
+    config: TrainConfig = TrainConfig(),
 ) -> tuple[History, EarlyStopping]:
     """`lectureref.training.fit` one epoch at a time until `EarlyStopping` says stop.
 
     The model ends with the weights of its best validation epoch.
     """
+    cfg = config.over(TrainConfig(epochs=200))
+    max_epochs = cfg.epochs
     history, stopper = History(), EarlyStopping(patience)
     for _ in range(max_epochs):
-        h = fit(model, train, epochs=1, optimizer=optimizer, loss_fn=loss_fn, val=val, progress=False)
+        h = fit(model, train, config=TrainConfig(epochs=1), optimizer=optimizer, loss_fn=loss_fn, val=val, progress=False)
         for name in ("train_loss", "val_loss", "train_acc", "val_acc"):
             getattr(history, name).extend(getattr(h, name))
         if stopper.step(h.val_loss[-1], model):

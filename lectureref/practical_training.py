@@ -17,6 +17,7 @@ import torch
 from torch import nn
 
 from lectureref.device import get_device
+from lectureref.training import TrainConfig
 
 
 class BinaryReport(NamedTuple):
@@ -27,8 +28,12 @@ class BinaryReport(NamedTuple):
     precision: float
 
 
-def train_logistic(X: np.ndarray, y: np.ndarray, pos_weight: float = 1.0, steps: int = 300, lr: float = 0.5) -> nn.Linear:
+def train_logistic(
+    X: np.ndarray, y: np.ndarray, pos_weight: float = 1.0, config: TrainConfig = TrainConfig(),
+) -> nn.Linear:
     """Full-batch logistic regression in torch; ``pos_weight`` scales the positives' loss."""
+    cfg = config.over(TrainConfig(steps=300, lr=0.5))
+    steps, lr = cfg.steps, cfg.lr
     torch.manual_seed(0)
     device = get_device()
     model = nn.Linear(X.shape[1], 1).to(device)
@@ -56,12 +61,14 @@ def binary_report(model: nn.Module, X: np.ndarray, y: np.ndarray) -> BinaryRepor
     )
 
 
-def xor_losses(init_scale: float, steps: int = 1500, lr: float = 0.5, seed: int = 0) -> list[float]:
+def xor_losses(init_scale: float, config: TrainConfig = TrainConfig()) -> list[float]:
     """BCE per step of a 2-8-1 tanh net learning XOR, from weights of std ``init_scale``.
 
     With tiny weights the net starts next to a saddle point where "always 50 %" is the
     cheapest answer: the loss rests at ln 2 for a long time before it learns.
     """
+    cfg = config.over(TrainConfig(steps=1500, lr=0.5, seed=0))
+    steps, lr, seed = cfg.steps, cfg.lr, cfg.seed
     torch.manual_seed(seed)
     X = torch.tensor([[0.0, 0.0], [0.0, 1.0], [1.0, 0.0], [1.0, 1.0]]) * 2 - 1
     y = torch.tensor([0.0, 1.0, 1.0, 0.0])

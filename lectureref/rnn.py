@@ -21,6 +21,7 @@ from torch import nn
 
 from lectureref.device import get_device
 from lectureref.nn.rnn import RNNParams, rnn_forward
+from lectureref.training import TrainConfig
 
 
 # ---------------------------------------------------------------------------------------------
@@ -108,13 +109,19 @@ class CharLM(nn.Module):
 
 
 def train_char_lm(
-    lines: list[str], vocab: CharVocab, hidden: int = 64, steps: int = 60, seq_len: int = 32,
-    batch_size: int = 32, lr: float = 2e-2, cell: str = "rnn", seed: int = 0, device: torch.device | None = None,
+    lines: list[str],
+    vocab: CharVocab,
+    hidden: int = 64,
+    seq_len: int = 32,
+    cell: str = "rnn",
+    config: TrainConfig = TrainConfig(),
 ) -> tuple[CharLM, list[float]]:
     """Adam on random windows of the stream ``BOS line EOS BOS line EOS …``; returns (model, losses).
 
     Truncated BPTT: each window of ``seq_len`` characters is one unrolled sequence.
     """
+    cfg = config.over(TrainConfig(steps=60, batch_size=32, lr=2e-2, seed=0))
+    steps, batch_size, lr, seed, device = cfg.steps, cfg.batch_size, cfg.lr, cfg.seed, cfg.device
     device = device or get_device()
     torch.manual_seed(seed)
     stream = torch.tensor([i for line in lines for i in vocab.encode(line)], device=device)

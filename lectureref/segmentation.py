@@ -19,7 +19,7 @@ from lectureref.data import Shapes
 from lectureref.device import get_device
 from lectureref.nn.functional import sigmoid
 from lectureref.nn.losses import bce_with_logits
-from lectureref.training import fit, loader
+from lectureref.training import fit, loader, TrainConfig
 
 
 # ---------------------------------------------------------------------------------------------
@@ -174,15 +174,16 @@ class UNet(nn.Module):
 
 
 def train_segmentation(
-    model: nn.Module, data: Shapes, *, epochs: int = 8, lr: float = 3e-3, batch_size: int = 32,
-    loss_fn=bce_dice_loss_torch, seed: int = 0, device: torch.device | None = None,
+    model: nn.Module, data: Shapes, *, loss_fn=bce_dice_loss_torch, config: TrainConfig = TrainConfig(),
 ) -> list[float]:
     """Train with Adam on ``data`` and return the training loss after each epoch."""
+    cfg = config.over(TrainConfig(epochs=8, lr=3e-3, batch_size=32, seed=0))
+    lr, batch_size, seed, device = cfg.lr, cfg.batch_size, cfg.seed, cfg.device
     torch.manual_seed(seed)
     device = device or get_device()
     history = fit(
-        model, loader(data.images, data.masks, batch_size, shuffle=True, seed=seed), epochs=epochs,
-        optimizer=torch.optim.Adam(model.parameters(), lr=lr), loss_fn=loss_fn, device=device, progress=False,
+        model, loader(data.images, data.masks, batch_size, shuffle=True, seed=seed), config=cfg,
+        optimizer=torch.optim.Adam(model.parameters(), lr=lr), loss_fn=loss_fn, progress=False,
     )
     return history.train_loss
 

@@ -15,7 +15,7 @@ import torch.nn.functional as F
 
 from lectureref.device import get_device
 from lectureref.nn.losses import l2_penalty, softmax_cross_entropy
-from lectureref.training import minibatches, sgd_param_groups
+from lectureref.training import minibatches, sgd_param_groups, TrainConfig
 
 
 class SoftmaxFit(NamedTuple):
@@ -41,10 +41,11 @@ def softmax_loss_grad(
 
 
 def fit_softmax(
-    X: np.ndarray, y: np.ndarray, n_classes: int, lr: float = 0.5, epochs: int = 10,
-    batch_size: int = 32, l2: float = 0.0, seed: int = 0,
+    X: np.ndarray, y: np.ndarray, n_classes: int, l2: float = 0.0, config: TrainConfig = TrainConfig(),
 ) -> SoftmaxFit:
     """Minibatch SGD from ``W = 0, b = 0`` (the loss is convex: zero is a fine start)."""
+    cfg = config.over(TrainConfig(lr=0.5, epochs=10, batch_size=32, seed=0))
+    lr, epochs, batch_size, seed = cfg.lr, cfg.epochs, cfg.batch_size, cfg.seed
     X = np.asarray(X, dtype=np.float64)
     W, b, losses = np.zeros((X.shape[1], n_classes)), np.zeros(n_classes), []
     # --8<-- [start:numpy_loop]
@@ -57,13 +58,14 @@ def fit_softmax(
 
 
 def fit_softmax_torch(
-    X: np.ndarray, y: np.ndarray, n_classes: int, lr: float = 0.5, epochs: int = 10,
-    batch_size: int = 32, l2: float = 0.0, seed: int = 0, device: torch.device | None = None,
+    X: np.ndarray, y: np.ndarray, n_classes: int, l2: float = 0.0, config: TrainConfig = TrainConfig(),
 ) -> SoftmaxFit:
     """The same SGD in PyTorch (float64): ``F.cross_entropy``, autograd, ``weight_decay = 2·l2``.
 
     Recorded losses are the data term (cross-entropy) only.
     """
+    cfg = config.over(TrainConfig(lr=0.5, epochs=10, batch_size=32, seed=0))
+    lr, epochs, batch_size, seed, device = cfg.lr, cfg.epochs, cfg.batch_size, cfg.seed, cfg.device
     device = device or get_device()
     Xt = torch.as_tensor(X, dtype=torch.float64, device=device)
     yt = torch.as_tensor(y, dtype=torch.int64, device=device)

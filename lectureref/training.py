@@ -1,13 +1,13 @@
 """What every training loop shares: minibatch indices, the per-epoch history, and a small PyTorch loop.
 
-The numpy loops of the topics (`lectureref.mlp.fit_numpy`, …) and the torch loop `fit` walk the
+The numpy loops of the topics (`lectureref.mlp.fit_sequential`, …) and the torch loop `fit` walk the
 same `minibatches` and fill the same `History`, so a page can plot both the same way.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields, replace
 
 import numpy as np
 import torch
@@ -16,6 +16,29 @@ from torch.utils.data import DataLoader, TensorDataset
 from tqdm import tqdm  # plain bar: tqdm.auto wants ipywidgets inside notebooks
 
 from lectureref.device import get_device
+
+
+@dataclass(frozen=True)
+class TrainConfig:
+    """How to train: the one set of settings every training function takes, numpy or torch.
+
+    A field left ``None`` keeps the training function's own choice (each function shows its
+    defaults in its first line), so ``TrainConfig(epochs=3)`` shortens a run and changes nothing
+    else. ``epochs`` counts passes over the data; ``steps`` counts updates, for the loops that
+    draw batches at random (a GAN, a character language model) or use the whole set every time.
+    ``device=None`` means `lectureref.device.get_device`.
+    """
+
+    epochs: int | None = None
+    steps: int | None = None
+    lr: float | None = None
+    batch_size: int | None = None
+    seed: int | None = None
+    device: torch.device | None = None
+
+    def over(self, defaults: TrainConfig) -> TrainConfig:
+        """``defaults`` (a function's own choices) with every field this config sets."""
+        return replace(defaults, **{f.name: v for f in fields(self) if (v := getattr(self, f.name)) is not None})
 
 
 @dataclass
@@ -87,19 +110,22 @@ def fit(
     model: nn.Module,
     train: DataLoader,
     *,
-    epochs: int,
     optimizer: torch.optim.Optimizer,
+    config: TrainConfig,
     loss_fn: Callable = nn.functional.cross_entropy,
     val: DataLoader | None = None,
     scheduler: torch.optim.lr_scheduler.LRScheduler | None = None,
-    device: torch.device | None = None,
     progress: bool = True,
 ) -> History:
-    """Train ``model`` for ``epochs`` and return the per-epoch history.
+    """Train ``model`` for ``config.epochs`` and return the per-epoch history.
 
-    The model is moved to ``device`` (by default `lectureref.device.get_device`),
-    and so is every batch: the same code runs on the CPU and on CUDA.
+    The model is moved to ``config.device`` (by default `lectureref.device.get_device`),
+    and so is every batch: the same code runs on the CPU and on CUDA. The learning rate is the
+    optimizer's, and the batches are the loader's.
     """
+    if config.epochs is None:
+        raise ValueError("fit needs config.epochs: how many passes over the training data")
+    epochs, device = config.epochs, config.device
     device = device or get_device()
     model.to(device)
     history = History()

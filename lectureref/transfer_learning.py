@@ -22,7 +22,7 @@ from torch import nn
 
 from lectureref.cnn_architectures import lenet
 from lectureref.device import get_device
-from lectureref.training import evaluate, fit, loader
+from lectureref.training import evaluate, fit, loader, TrainConfig
 
 Mode = Literal["scratch", "frozen", "full"]
 
@@ -73,12 +73,13 @@ def small_cnn(n_classes: int, size: int = 12, channels: tuple[int, int] = (16, 3
 # --8<-- [end:small_cnn]
 
 
-def pretrain(task: Task, epochs: int = 8, lr: float = 3e-3, batch_size: int = 64, seed: int = 0,
-             device: torch.device | None = None) -> nn.Sequential:
+def pretrain(task: Task, config: TrainConfig = TrainConfig()) -> nn.Sequential:
     """Train `small_cnn` on the big ``task`` with Adam."""
+    cfg = config.over(TrainConfig(epochs=8, lr=3e-3, batch_size=64, seed=0))
+    lr, batch_size, seed = cfg.lr, cfg.batch_size, cfg.seed
     model = small_cnn(int(task.y.max()) + 1, task.X.shape[-1], seed=seed)
-    fit(model, loader(task.X, task.y, batch_size=batch_size, shuffle=True, seed=seed), epochs=epochs,
-        optimizer=torch.optim.Adam(model.parameters(), lr=lr), device=device or get_device(), progress=False)
+    fit(model, loader(task.X, task.y, batch_size=batch_size, shuffle=True, seed=seed), config=cfg,
+        optimizer=torch.optim.Adam(model.parameters(), lr=lr), progress=False)
     return model
 
 
@@ -117,18 +118,19 @@ def count_params(model: nn.Module) -> ParamCount:
 
 
 # --8<-- [start:fine_tune]
-def fine_tune(model: nn.Module, task: Task, epochs: int = 30, lr: float = 3e-3, seed: int = 0,
-              device: torch.device | None = None) -> nn.Module:
+def fine_tune(model: nn.Module, task: Task, config: TrainConfig = TrainConfig()) -> nn.Module:
     """Full-batch Adam on the small ``task``, over the trainable parameters only."""
+    cfg = config.over(TrainConfig(epochs=30, lr=3e-3, seed=0))
+    lr, seed = cfg.lr, cfg.seed
     torch.manual_seed(seed)
     params = [p for p in model.parameters() if p.requires_grad]   # frozen ones never reach the optimizer
-    fit(model, loader(task.X, task.y, batch_size=len(task.X)), epochs=epochs,
-        optimizer=torch.optim.Adam(params, lr=lr), device=device or get_device(), progress=False)
+    fit(model, loader(task.X, task.y, batch_size=len(task.X)), config=cfg,
+        optimizer=torch.optim.Adam(params, lr=lr), progress=False)
     return model
 # --8<-- [end:fine_tune]
 
 
-def accuracy(model: nn.Module, task: Task, device: torch.device | None = None) -> float:
+def task_accuracy(model: nn.Module, task: Task, device: torch.device | None = None) -> float:
     """Accuracy of ``model`` on ``task``."""
     return evaluate(model, loader(task.X, task.y, batch_size=1024), nn.functional.cross_entropy,
                     device or get_device())[1]

@@ -26,6 +26,7 @@ from torch import nn
 from lectureref.device import get_device
 from lectureref.nn.functional import log_sigmoid, sigmoid
 from lectureref.nn.losses import softmax_cross_entropy
+from lectureref.training import TrainConfig
 
 # --8<-- [start:grammar]
 CLASSES = {
@@ -168,10 +169,15 @@ class SkipGram(nn.Module):
 
 
 def train_numpy(
-    pairs: tuple[np.ndarray, np.ndarray], noise: np.ndarray, dim: int = 16, k: int = 5, epochs: int = 3,
-    batch_size: int = 256, lr: float = 5.0, seed: int = 0,
+    pairs: tuple[np.ndarray, np.ndarray],
+    noise: np.ndarray,
+    dim: int = 16,
+    k: int = 5,
+    config: TrainConfig = TrainConfig(),
 ) -> tuple[np.ndarray, list[float]]:
     """Minibatch SGD on SGNS in numpy; returns ``W_in`` (V, D) and the mean loss of each epoch."""
+    cfg = config.over(TrainConfig(epochs=3, batch_size=256, lr=5.0, seed=0))
+    epochs, batch_size, lr, seed = cfg.epochs, cfg.batch_size, cfg.lr, cfg.seed
     rng = np.random.default_rng(seed)
     V = len(noise)
     W_in, W_out = rng.uniform(-0.5 / dim, 0.5 / dim, (V, dim)), np.zeros((V, dim))
@@ -193,10 +199,16 @@ def train_numpy(
 
 
 def fit_sgns(
-    model: nn.Module, pairs: tuple[np.ndarray, np.ndarray], noise: np.ndarray, *, k: int = 5, epochs: int = 3,
-    batch_size: int = 256, lr: float = 0.02, seed: int = 0, device: torch.device | None = None,
+    model: nn.Module,
+    pairs: tuple[np.ndarray, np.ndarray],
+    noise: np.ndarray,
+    *,
+    k: int = 5,
+    config: TrainConfig = TrainConfig(),
 ) -> list[float]:
     """Adam on any ``model(centers, contexts, negatives) -> loss`` (`SkipGram`, FastText); per-epoch losses."""
+    cfg = config.over(TrainConfig(epochs=3, batch_size=256, lr=0.02, seed=0))
+    epochs, batch_size, lr, seed, device = cfg.epochs, cfg.batch_size, cfg.lr, cfg.seed, cfg.device
     device = device or get_device()
     torch.manual_seed(seed)
     model.to(device)
@@ -221,12 +233,13 @@ def fit_sgns(
 
 
 def train_torch(
-    pairs: tuple[np.ndarray, np.ndarray], noise: np.ndarray, dim: int = 16, seed: int = 0, **kw
+    pairs: tuple[np.ndarray, np.ndarray], noise: np.ndarray, dim: int = 16, k: int = 5,
+    config: TrainConfig = TrainConfig(),
 ) -> tuple[np.ndarray, list[float]]:
-    """`SkipGram` trained by `fit_sgns` (``kw`` go there); returns ``W_in`` (V, D) and the losses."""
-    torch.manual_seed(seed)
+    """`SkipGram` trained by `fit_sgns` (with its defaults); returns ``W_in`` (V, D) and the losses."""
+    torch.manual_seed(0 if config.seed is None else config.seed)
     model = SkipGram(len(noise), dim)
-    losses = fit_sgns(model, pairs, noise, seed=seed, **kw)
+    losses = fit_sgns(model, pairs, noise, k=k, config=config)
     return model.W_in.weight.detach().cpu().numpy(), losses
 
 

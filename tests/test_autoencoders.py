@@ -20,6 +20,7 @@ from lectureref.autoencoders import (
     train_vae,
     vae_loss,
 )
+from lectureref.training import TrainConfig
 
 CPU = torch.device("cpu")
 
@@ -101,7 +102,7 @@ def _blobs() -> np.ndarray:
 
 def test_autoencoder_beats_the_mean_image() -> None:
     X = _blobs()
-    model, history = train_autoencoder(X, latent=2, epochs=30, device=CPU)
+    model, history = train_autoencoder(X, latent=2, config=TrainConfig(epochs=30, device=CPU))
     mse = np.mean((reconstruct(model, X, device=CPU) - X) ** 2)
     assert mse < 0.3 * np.mean((X - X.mean(0)) ** 2)
     assert history.train_loss[-1] < history.train_loss[0]
@@ -109,7 +110,7 @@ def test_autoencoder_beats_the_mean_image() -> None:
 
 def test_vae_trains_and_interpolates() -> None:
     X = _blobs()
-    model, history = train_vae(X, latent=2, epochs=30, batch_size=50, device=CPU)
+    model, history = train_vae(X, latent=2, config=TrainConfig(epochs=30, batch_size=50, device=CPU))
     assert history.total[-1] < history.total[0] and min(history.kl) > 0
     np.testing.assert_allclose(history.total, np.add(history.reconstruction, history.kl))
     path = interpolate(model, X[0], X[1], steps=5, device=CPU)

@@ -13,7 +13,7 @@ from lectureref.cnn_architectures import (
     alexnet_spec,
     BasicBlock,
     conv_params,
-    count_params,
+    spec_params,
     deep_net,
     lenet,
     linear_params,
@@ -117,14 +117,14 @@ def test_plain_and_residual_deep_nets_have_the_same_layers() -> None:
 def test_layer_formulas_match_numel(n_in: int, n_out: int, k: int, bias: bool, groups: int) -> None:
     assert conv_params(n_in, n_out, k, bias, groups) == _numel(nn.Conv2d(n_in, n_out, k, bias=bias, groups=groups))
     assert linear_params(n_in, n_out, bias) == _numel(nn.Linear(n_in, n_out, bias=bias))
-    assert count_params([("bn", n_out)]) == _numel(nn.BatchNorm2d(n_out))
+    assert spec_params([("bn", n_out)]) == _numel(nn.BatchNorm2d(n_out))
 
 
 def test_spec_counts_match_the_torch_nets() -> None:
     widths, blocks = (4, 8, 16), (1, 2, 1)
-    assert count_params(resnet_spec(widths, blocks, 2, 3)) == _numel(resnet(widths, blocks, 2, 3))
+    assert spec_params(resnet_spec(widths, blocks, 2, 3)) == _numel(resnet(widths, blocks, 2, 3))
     cfg = (4, "M", 8, 8, "M")
-    assert count_params(vgg_spec(cfg, 1, 8 * 2 * 2, 16, 10)) == _numel(vgg(cfg, 1, 8 * 2 * 2, 16, 10))
+    assert spec_params(vgg_spec(cfg, 1, 8 * 2 * 2, 16, 10)) == _numel(vgg(cfg, 1, 8 * 2 * 2, 16, 10))
     assert vgg(cfg, 1, 8 * 2 * 2, 16, 10)(torch.zeros(2, 1, 8, 8)).shape == (2, 10)
     net = lenet(channels=(3, 4), hidden=5)
     assert sum(p.size for layer in net.layers for p in layer.params.values()) == _numel(net.to_torch())
@@ -133,4 +133,4 @@ def test_spec_counts_match_the_torch_nets() -> None:
     joined = [spec[:4] for spec in split]                     # the same layers without groups
     grouped = [spec for spec in split if len(spec) == 6]     # ("conv", n_in, n_out, k, bias, groups=2)
     assert len(grouped) == 3
-    assert count_params(joined) - count_params(split) == sum(n_in * n_out * k * k // 2 for _, n_in, n_out, k, _, _ in grouped)
+    assert spec_params(joined) - spec_params(split) == sum(n_in * n_out * k * k // 2 for _, n_in, n_out, k, _, _ in grouped)

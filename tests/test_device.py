@@ -6,6 +6,7 @@ import pytest
 import torch
 
 from lectureref.device import describe, get_device
+from lectureref.training import TrainConfig
 
 
 def test_default_follows_cuda_availability(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -46,11 +47,11 @@ def test_same_code_gives_the_same_numbers_on_cuda() -> None:
     import numpy as np
 
     from lectureref.data import make_regression
-    from lectureref.gradient_descent import fit_numpy, fit_torch
+    from lectureref.gradient_descent import fit_linear, fit_linear_torch
 
     X, y, _w, _b = make_regression(n=64, seed=4)
-    reference = fit_numpy(X, y, lr=0.1, steps=50)
-    on_gpu = fit_torch(X, y, lr=0.1, steps=50, device=get_device("cuda"))
+    reference = fit_linear(X, y, config=TrainConfig(lr=0.1, steps=50))
+    on_gpu = fit_linear_torch(X, y, config=TrainConfig(lr=0.1, steps=50, device=get_device("cuda")))
     np.testing.assert_allclose(on_gpu.losses, reference.losses, rtol=1e-10)
 
 
@@ -66,7 +67,7 @@ def test_training_loop_runs_on_cuda() -> None:
     split = digits_split()
     torch.manual_seed(0)
     model = nn.Sequential(nn.Linear(64, 64), nn.ReLU(), nn.Linear(64, 10))
-    history = fit(model, loader(split.X_train, split.y_train, 64, shuffle=True), epochs=3,
-                  optimizer=torch.optim.Adam(model.parameters(), 1e-2), device=get_device("cuda"), progress=False)
+    history = fit(model, loader(split.X_train, split.y_train, 64, shuffle=True), config=TrainConfig(epochs=3, device=get_device("cuda")),
+                  optimizer=torch.optim.Adam(model.parameters(), 1e-2), progress=False)
     assert next(model.parameters()).device.type == "cuda"
     assert history.train_acc[-1] > 0.9

@@ -8,6 +8,7 @@ from torch import nn
 
 from lectureref.ensembles import disagreement, ensemble_proba, log_loss, make_member, predict_proba, train_members
 from lectureref.metrics import accuracy
+from lectureref.training import TrainConfig
 
 
 class Fixed(nn.Module):
@@ -50,7 +51,7 @@ def test_trained_members_disagree_somewhere_but_mostly_agree() -> None:
     rng = np.random.default_rng(0)
     X = rng.standard_normal((200, 5)).astype(np.float32)
     y = (X[:, 0] + 0.5 * rng.standard_normal(200) > 0).astype(np.int64)  # noisy labels
-    members = train_members(X, y, n_models=3, epochs=5, hidden=8)
+    members = train_members(X, y, n_models=3, config=TrainConfig(epochs=5), hidden=8)
     assert 0.0 < disagreement(members, X) < 0.5
     assert accuracy(y, ensemble_proba(members, X).argmax(1)) > 0.7
     assert all(predict_proba(m, X).shape == (200, 2) for m in members)

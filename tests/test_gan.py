@@ -17,6 +17,7 @@ from lectureref.gan import (
     sample,
     train_gan,
 )
+from lectureref.training import TrainConfig
 
 
 def _logits(seed: int = 0) -> tuple[np.ndarray, np.ndarray]:
@@ -76,8 +77,8 @@ def test_ring_data_and_coverage() -> None:
 def test_short_training_moves_samples_towards_the_ring() -> None:
     data = ring_of_gaussians(500, seed=1)
     centers = ring_centers()
-    G0, _ = train_gan(data, steps=0, device=torch.device("cpu"))
+    G0, _ = train_gan(data, config=TrainConfig(steps=0, device=torch.device("cpu")))
     before = mode_coverage(sample(G0, 300, device=torch.device("cpu")), centers).mean_distance
-    G, history = train_gan(data, steps=150, batch_size=64, lr=2e-3, device=torch.device("cpu"))
+    G, history = train_gan(data, config=TrainConfig(steps=150, batch_size=64, lr=2e-3, device=torch.device("cpu")))
     after = mode_coverage(sample(G, 300, device=torch.device("cpu")), centers).mean_distance
     assert len(history.g_loss) == 150 and after < 0.6 * before

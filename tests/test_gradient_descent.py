@@ -8,14 +8,14 @@ import torch
 from lectureref.data import make_regression
 from lectureref.gradient_descent import (
     fit_closed_form,
-    fit_numpy,
+    fit_linear,
     fit_sgd,
-    fit_torch,
+    fit_linear_torch,
     max_stable_lr,
     mse_grad,
     standardize,
 )
-from lectureref.training import minibatches
+from lectureref.training import minibatches, TrainConfig
 
 
 def test_mse_grad_matches_autograd() -> None:
@@ -33,15 +33,15 @@ def test_mse_grad_matches_autograd() -> None:
 
 def test_numpy_and_torch_take_the_same_steps() -> None:
     X, y, _, _ = make_regression(n=40, seed=1)
-    a = fit_numpy(X, y, lr=0.05, steps=30)
-    b = fit_torch(X, y, lr=0.05, steps=30, device=torch.device("cpu"))
+    a = fit_linear(X, y, config=TrainConfig(lr=0.05, steps=30))
+    b = fit_linear_torch(X, y, config=TrainConfig(lr=0.05, steps=30, device=torch.device("cpu")))
     np.testing.assert_allclose(a.losses, b.losses, rtol=1e-10)
     np.testing.assert_allclose(a.w, b.w, rtol=1e-10)
 
 
 def test_gradient_descent_reaches_the_closed_form() -> None:
     X, y, w_true, _ = make_regression(n=100, seed=2)
-    fit = fit_numpy(X, y, lr=0.1, steps=300)
+    fit = fit_linear(X, y, config=TrainConfig(lr=0.1, steps=300))
     w, b = fit_closed_form(X, y)
     np.testing.assert_allclose(fit.w, w, atol=1e-6)
     assert abs(fit.b - b) < 1e-6
@@ -50,7 +50,7 @@ def test_gradient_descent_reaches_the_closed_form() -> None:
 
 def test_too_large_learning_rate_diverges() -> None:
     X, y, _, _ = make_regression(n=100, seed=2)
-    fit = fit_numpy(X, y, lr=1.5, steps=30)
+    fit = fit_linear(X, y, config=TrainConfig(lr=1.5, steps=30))
     assert fit.losses[-1] > fit.losses[0]
 
 
@@ -68,7 +68,7 @@ def test_max_stable_lr_separates_convergence_from_divergence() -> None:
     lr_max = max_stable_lr(X)
     Xb = np.column_stack([X, np.ones(len(X))])
     assert np.isclose(lr_max, len(X) / np.linalg.eigvalsh(Xb.T @ Xb).max())
-    below, above = fit_numpy(X, y, lr=0.95 * lr_max, steps=300), fit_numpy(X, y, lr=1.05 * lr_max, steps=300)
+    below, above = fit_linear(X, y, config=TrainConfig(lr=0.95 * lr_max, steps=300)), fit_linear(X, y, config=TrainConfig(lr=1.05 * lr_max, steps=300))
     assert below.losses[-1] < below.losses[0] and above.losses[-1] > 1e3 * above.losses[0]
     assert max_stable_lr(standardize(X)[0]) > 100 * lr_max
 
@@ -82,7 +82,7 @@ def test_minibatches_cover_every_example_once_per_epoch() -> None:
 
 def test_full_batch_sgd_is_gradient_descent_and_minibatches_are_faster_per_epoch() -> None:
     X, y, _, _ = make_regression(n=64, seed=5)
-    full = fit_sgd(X, y, lr=0.1, epochs=20, batch_size=64)
-    np.testing.assert_allclose(full.w, fit_numpy(X, y, lr=0.1, steps=20).w, rtol=1e-12)
-    small = fit_sgd(X, y, lr=0.1, epochs=20, batch_size=8)
+    full = fit_sgd(X, y, config=TrainConfig(lr=0.1, epochs=20, batch_size=64))
+    np.testing.assert_allclose(full.w, fit_linear(X, y, config=TrainConfig(lr=0.1, steps=20)).w, rtol=1e-12)
+    small = fit_sgd(X, y, config=TrainConfig(lr=0.1, epochs=20, batch_size=8))
     assert small.losses[2] < full.losses[2] / 5  # 8 steps per epoch beat 1 step per epoch

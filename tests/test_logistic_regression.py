@@ -18,6 +18,7 @@ from lectureref.logistic_regression import (
 )
 from lectureref.nn.functional import log_sigmoid, sigmoid
 from lectureref.nn.losses import bce_with_logits
+from lectureref.training import TrainConfig
 
 CPU = torch.device("cpu")
 
@@ -60,8 +61,8 @@ def test_loss_grad_with_l2_matches_autograd_and_numerical() -> None:
 
 def test_numpy_torch_and_sklearn_agree() -> None:
     X, y = make_two_blobs(120, seed=2)
-    ours = fit_logistic(X, y, lr=1.0, steps=400)
-    torch_fit = fit_logistic_torch(X, y, lr=1.0, steps=400, device=CPU)
+    ours = fit_logistic(X, y, config=TrainConfig(lr=1.0, steps=400))
+    torch_fit = fit_logistic_torch(X, y, config=TrainConfig(lr=1.0, steps=400, device=CPU))
     np.testing.assert_allclose(ours.losses, torch_fit.losses, rtol=1e-10)
     np.testing.assert_allclose(ours.w, torch_fit.w, rtol=1e-10)
     sk = LogisticRegression(C=np.inf, tol=1e-10, max_iter=1000).fit(X, y)  # no penalty: the same MLE

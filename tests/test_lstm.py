@@ -8,7 +8,7 @@ import torch
 from lectureref.backprop import numerical_gradient, relative_error
 from lectureref.lstm import (
     AMBIGUOUS,
-    build_vocab,
+    word_ids,
     Classifier,
     encode,
     input_grad_norms,
@@ -98,7 +98,7 @@ def test_classifier_uses_each_sentence_own_last_step() -> None:
     # Packed sequences: padding after a sentence must not change its prediction.
     torch.manual_seed(0)
     sentences, _ = make_sentiment_data(6, seed=4)
-    vocab = build_vocab(sentences)
+    vocab = word_ids(sentences)
     model = Classifier(len(vocab) + 1).double().eval()
     batch = model(encode(sentences, vocab))
     alone = torch.cat([model(encode([s], vocab)) for s in sentences])

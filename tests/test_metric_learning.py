@@ -19,6 +19,7 @@ from lectureref.metric_learning import (
     triplet_loss_forward,
     triplet_loss_torch,
 )
+from lectureref.training import TrainConfig
 
 
 def _triplets(seed: int = 0, n: int = 8, d: int = 5) -> tuple[np.ndarray, ...]:
@@ -112,7 +113,7 @@ def test_embedding_is_unit_length_and_training_separates_classes() -> None:
     X = (centers[y] + 0.5 * rng.standard_normal((120, 10))).astype(np.float32)
     untrained = embed(EmbeddingNet(n_in=10, dim=4), X, device=torch.device("cpu"))
     np.testing.assert_allclose(np.linalg.norm(untrained, axis=1), 1.0, rtol=1e-5)
-    model, history = train_embedding(X, y, epochs=20, batch_size=60, dim=4, device=torch.device("cpu"))
+    model, history = train_embedding(X, y, config=TrainConfig(epochs=20, batch_size=60, device=torch.device("cpu")), dim=4)
     assert history.train_loss[-1] < 0.5 * history.train_loss[0]
     emb = embed(model, X, device=torch.device("cpu"))
     assert recall_at_1_within(emb, y) > recall_at_1_within(X, y)

@@ -9,8 +9,9 @@ import torch.nn.functional as F
 from lectureref.backprop import check_gradient, relative_error
 from lectureref.nn.layers import BatchNorm1d, Dropout, Linear, ReLU
 from lectureref.nn.losses import SoftmaxCrossEntropy
-from lectureref.mlp import evaluate, fit_numpy, make_mlp, predict, sgd_momentum_step
+from lectureref.mlp import evaluate_sequential, fit_sequential, make_mlp, predict, sgd_momentum_step
 from lectureref.nn.sequential import Sequential
+from lectureref.training import TrainConfig
 
 
 def _data(n: int = 12, d: int = 5, k: int = 3, seed: int = 0) -> tuple[np.ndarray, np.ndarray]:
@@ -70,7 +71,7 @@ def test_sgd_momentum_steps_equal_torch_optim_sgd() -> None:
 def test_eval_mode_matches_torch_after_training_and_is_deterministic() -> None:
     x, y = _data(n=40, seed=3)
     model = make_mlp((5, 16, 3), batchnorm=True, dropout=0.3, seed=3, dtype=np.float64)
-    fit_numpy(model, x, y, epochs=3, lr=0.05, batch_size=8)
+    fit_sequential(model, x, y, config=TrainConfig(epochs=3, lr=0.05, batch_size=8))
     model.eval()
     net = model.to_torch().eval()                # running statistics travel with the weights
     out = model.forward(x)
@@ -85,11 +86,11 @@ def test_fit_numpy_learns_and_records_history() -> None:
     x = rng.standard_normal((120, 2)).astype(np.float32)
     y = (x[:, 0] * x[:, 1] > 0).astype(np.int64)      # XOR of signs: not linearly separable
     model = make_mlp((2, 32, 2), batchnorm=False, seed=4)
-    history = fit_numpy(model, x, y, epochs=40, lr=0.1, lr_decay=1.0, batch_size=16, val=(x[:30], y[:30]))
+    history = fit_sequential(model, x, y, config=TrainConfig(epochs=40, lr=0.1, batch_size=16), lr_decay=1.0, val=(x[:30], y[:30]))
     assert len(history.train_loss) == len(history.val_acc) == 40
     assert history.train_loss[-1] < 0.5 * history.train_loss[0]
-    assert history.train_acc[-1] > 0.95 and evaluate(model, x, y)[1] == history.train_acc[-1]
-    assert model.layers[0].training                   # evaluate() restored training mode
+    assert history.train_acc[-1] > 0.95 and evaluate_sequential(model, x, y)[1] == history.train_acc[-1]
+    assert model.layers[0].training                   # evaluate_sequential() restored training mode
     np.testing.assert_array_equal(predict(model, x), model.eval().forward(x).argmax(1))
 
 

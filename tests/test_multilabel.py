@@ -14,8 +14,9 @@ from lectureref.multilabel import (
     per_label_accuracy,
     predict,
     r2_score,
-    train,
+    train_multilabel,
 )
+from lectureref.training import TrainConfig
 
 
 def test_digit_attributes() -> None:
@@ -64,5 +65,5 @@ def test_a_multilabel_head_learns_separable_labels() -> None:
     rng = np.random.default_rng(0)
     X = rng.standard_normal((256, 4)).astype(np.float32)
     Y = np.stack([X[:, 0] > 0, X[:, 1] + X[:, 2] > 0], 1).astype(np.float32)    # two labels at once
-    model = train(X, Y, "multilabel", epochs=15, hidden=16)
+    model = train_multilabel(X, Y, "multilabel", config=TrainConfig(epochs=15), hidden=16)
     assert per_label_accuracy(Y, predict(model, X, "multilabel")).min() > 0.9

@@ -8,7 +8,7 @@ import torch
 from torch import nn
 
 from lectureref.overfitting import EarlyStopping, fit_early_stopping, overfit_model, small_subset
-from lectureref.training import evaluate, loader
+from lectureref.training import evaluate, loader, TrainConfig
 
 
 def test_stops_after_patience_epochs_without_improvement() -> None:
@@ -50,7 +50,7 @@ def test_fit_early_stopping_ends_patience_epochs_after_the_best_and_keeps_its_we
     y, yv = rng.integers(0, 3, 40), rng.integers(0, 3, 40)     # random labels: val can only get worse
     model = overfit_model(6, 3, hidden=32, seed=0)
     train, val = loader(X, y, batch_size=10, shuffle=True), loader(Xv, yv, batch_size=40)
-    history, stopper = fit_early_stopping(model, train, val, max_epochs=50, patience=3,
+    history, stopper = fit_early_stopping(model, train, val, config=TrainConfig(epochs=50), patience=3,
                                           optimizer=torch.optim.Adam(model.parameters(), lr=0.05))
     best = int(np.argmin(history.val_loss))
     assert len(history.val_loss) == best + 1 + 3 < 50 and stopper.best_epoch == best

@@ -19,6 +19,7 @@ from lectureref.rnn import (
     train_char_lm,
     with_spectral_radius,
 )
+from lectureref.training import TrainConfig
 
 CPU = torch.device("cpu")
 
@@ -87,7 +88,7 @@ def test_char_lm_learns_a_tiny_text_and_greedy_sampling_is_deterministic() -> No
     lines = ["абв абв абв.", "где где где."] * 4
     vocab = CharVocab("".join(lines))
     untrained = sequence_loss(CharLM(len(vocab)), lines, vocab)
-    model, losses = train_char_lm(lines, vocab, hidden=32, steps=40, seq_len=16, batch_size=16, device=CPU)
+    model, losses = train_char_lm(lines, vocab, hidden=32, config=TrainConfig(steps=40, batch_size=16, device=CPU), seq_len=16)
     loss = sequence_loss(model, lines, vocab)
     assert abs(untrained - math.log(len(vocab))) < 0.5 and loss < 0.5 * math.log(len(vocab))
     assert losses[-1] < losses[0]

@@ -29,8 +29,8 @@ def test_index_links_lecture_3_to_the_right_seconds(site: Path) -> None:
 
 def test_topic_page_shows_snippet_api_and_backlinks(site: Path) -> None:
     html = (site / "topics" / "gradient_descent" / "index.html").read_text()
-    assert "fit_numpy" in html and "mse_grad" in html  # snippet code and the API section
-    assert 'id="lectureref.gradient_descent.fit_torch"' in html  # mkdocstrings rendered the API
+    assert "fit_linear" in html and "mse_grad" in html  # snippet code and the API section
+    assert 'id="lectureref.gradient_descent.fit_linear_torch"' in html  # mkdocstrings rendered the API
     block = html[html.index('id="v-lektsiyakh"') :]
     assert "t=21m12s" in block and "t=53m52s" in block
 

@@ -9,6 +9,7 @@ import torch.nn.functional as F
 from lectureref.nn.functional import log_softmax, softmax
 from lectureref.nn.losses import softmax_cross_entropy
 from lectureref.softmax import fit_softmax, fit_softmax_torch, predict, softmax_loss_grad
+from lectureref.training import TrainConfig
 
 CPU = torch.device("cpu")
 
@@ -61,8 +62,8 @@ def test_numpy_and_torch_sgd_take_the_same_steps() -> None:
     X = rng.standard_normal((50, 4))
     y = np.argmax(X @ rng.standard_normal((4, 3)), axis=1)
     for l2 in (0.0, 0.01):
-        a = fit_softmax(X, y, 3, lr=0.5, epochs=4, batch_size=8, l2=l2, seed=1)
-        b = fit_softmax_torch(X, y, 3, lr=0.5, epochs=4, batch_size=8, l2=l2, seed=1, device=CPU)
+        a = fit_softmax(X, y, 3, config=TrainConfig(lr=0.5, epochs=4, batch_size=8, seed=1), l2=l2)
+        b = fit_softmax_torch(X, y, 3, config=TrainConfig(lr=0.5, epochs=4, batch_size=8, seed=1, device=CPU), l2=l2)
         np.testing.assert_allclose(a.W, b.W, rtol=1e-9, atol=1e-12)
         np.testing.assert_allclose(a.b, b.b, rtol=1e-9, atol=1e-12)
     assert len(a.losses) == 4 * 7  # ceil(50 / 8) steps per epoch

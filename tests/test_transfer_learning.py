@@ -9,6 +9,7 @@ import torch
 from lectureref.cnn_architectures import conv_params, lenet, linear_params
 from lectureref.transfer_learning import (HEAD, Task, count_params, few_shot, fine_tune, prepare, pretrain,
                                           select_classes, small_cnn)
+from lectureref.training import TrainConfig
 
 CPU = torch.device("cpu")
 
@@ -17,7 +18,7 @@ CPU = torch.device("cpu")
 def pretrained() -> torch.nn.Sequential:
     rng = np.random.default_rng(0)
     task = Task(rng.random((40, 1, 12, 12), dtype=np.float32), np.arange(40) % 5)
-    return pretrain(task, epochs=1, device=CPU)
+    return pretrain(task, config=TrainConfig(epochs=1, device=CPU))
 
 
 def small_task(seed: int = 1) -> Task:
@@ -71,17 +72,17 @@ def test_prepare_copies_the_body_and_replaces_the_head(pretrained: torch.nn.Sequ
 
 def test_frozen_body_stays_fixed_and_full_body_moves(pretrained: torch.nn.Sequential) -> None:
     before = body(pretrained)
-    frozen = fine_tune(prepare(pretrained, 3, "frozen"), small_task(), epochs=3, device=CPU)
+    frozen = fine_tune(prepare(pretrained, 3, "frozen"), small_task(), config=TrainConfig(epochs=3, device=CPU))
     assert all(torch.equal(a, b) for a, b in zip(body(frozen), before))
     assert all(p.grad is None for p in frozen[:HEAD].parameters())              # no gradient was even computed
-    full = fine_tune(prepare(pretrained, 3, "full"), small_task(), epochs=3, device=CPU)
+    full = fine_tune(prepare(pretrained, 3, "full"), small_task(), config=TrainConfig(epochs=3, device=CPU))
     assert all(not torch.equal(a, b) for a, b in zip(body(full), before))
     assert all(torch.equal(a, b) for a, b in zip(body(pretrained), before))   # the pretrained net is untouched
 
 
 def test_fine_tuning_the_head_fits_a_tiny_task(pretrained: torch.nn.Sequential) -> None:
     task = small_task()
-    model = fine_tune(prepare(pretrained, 3, "full"), task, epochs=25, lr=1e-2, device=CPU)
+    model = fine_tune(prepare(pretrained, 3, "full"), task, config=TrainConfig(epochs=25, lr=1e-2, device=CPU))
     with torch.no_grad():
         predicted = model(torch.as_tensor(task.X)).argmax(1).numpy()
     assert (predicted == task.y).mean() == 1.0                              # 12 examples memorised

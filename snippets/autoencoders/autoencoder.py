@@ -4,12 +4,13 @@ import numpy as np
 
 from lectureref.autoencoders import reconstruct, train_autoencoder
 from lectureref.data import digits_split
+from lectureref.training import TrainConfig
 
 
 def main() -> float:
     s = digits_split()
     # --8<-- [start:main]
-    model, history = train_autoencoder(s.X_train, latent=8, epochs=12, lr=1e-2, seed=0)
+    model, history = train_autoencoder(s.X_train, latent=8, config=TrainConfig(epochs=12, lr=1e-2, seed=0))
     mse = float(np.mean((reconstruct(model, s.X_test) - s.X_test) ** 2))
     baseline = float(np.mean((s.X_train.mean(axis=0) - s.X_test) ** 2))   # always the mean image
     print(f"test MSE: autoencoder {mse:.4f}, mean image {baseline:.4f}")

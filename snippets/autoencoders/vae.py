@@ -4,12 +4,13 @@ import numpy as np
 
 from lectureref.autoencoders import reconstruct, train_vae
 from lectureref.data import digits_split
+from lectureref.training import TrainConfig
 
 
 def main() -> None:
     s = digits_split()
     # --8<-- [start:main]
-    model, history = train_vae(s.X_train, latent=4, epochs=12, lr=1e-2, seed=0)
+    model, history = train_vae(s.X_train, latent=4, config=TrainConfig(epochs=12, lr=1e-2, seed=0))
     for epoch in [0, 3, 11]:
         print(f"epoch {epoch + 1:2d}: reconstruction {history.reconstruction[epoch]:.2f}"
               f" + KL {history.kl[epoch]:.2f} = {history.total[epoch]:.2f}")

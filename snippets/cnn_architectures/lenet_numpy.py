@@ -2,14 +2,15 @@
 
 from lectureref.cnn_architectures import lenet
 from lectureref.data import digits_split
-from lectureref.mlp import fit_numpy
+from lectureref.mlp import fit_sequential
+from lectureref.training import TrainConfig
 
 
 def main() -> float:
     data = digits_split(images=True)                     # (N, 1, 8, 8) float32
     # --8<-- [start:main]
     net = lenet(channels=(16, 32), hidden=64, seed=0)
-    history = fit_numpy(net, data.X_train, data.y_train, epochs=10, lr=0.05, batch_size=32,
+    history = fit_sequential(net, data.X_train, data.y_train, config=TrainConfig(epochs=10, lr=0.05, batch_size=32),
                         val=(data.X_test, data.y_test))
     print(f"numpy LeNet, test accuracy after each epoch: {[round(a, 3) for a in history.val_acc]}")
     # --8<-- [end:main]

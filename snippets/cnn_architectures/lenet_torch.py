@@ -5,7 +5,7 @@ import torch
 from lectureref.cnn_architectures import lenet, shifted_copies
 from lectureref.data import digits_split
 from lectureref.device import get_device
-from lectureref.training import fit, loader
+from lectureref.training import fit, loader, TrainConfig
 
 
 def main() -> float:
@@ -15,9 +15,9 @@ def main() -> float:
     model = lenet(channels=(32, 64), hidden=128, seed=0).to_torch()   # nn.Sequential of the same layers
     X, y = shifted_copies(data.X_train, data.y_train, pixels=1)        # 1168 digits → 5840
     optimizer = torch.optim.Adam(model.parameters(), lr=3e-3)
-    history = fit(model, loader(X, y, batch_size=64, shuffle=True, seed=0), epochs=4, optimizer=optimizer,
+    history = fit(model, loader(X, y, batch_size=64, shuffle=True, seed=0), config=TrainConfig(epochs=4, device=get_device()), optimizer=optimizer,
                   scheduler=torch.optim.lr_scheduler.CosineAnnealingLR(optimizer, T_max=4),
-                  val=loader(data.X_test, data.y_test, batch_size=512), device=get_device())
+                  val=loader(data.X_test, data.y_test, batch_size=512))
     print(model)
     print(f"test accuracy {history.val_acc[-1]:.4f}")
     # --8<-- [end:main]

@@ -1,17 +1,17 @@
 """Parameter counts of AlexNet, VGG16 and ResNet-18 from their layer specs."""
 
-from lectureref.cnn_architectures import alexnet_spec, count_params, resnet, resnet_spec, vgg_spec
+from lectureref.cnn_architectures import alexnet_spec, spec_params, resnet, resnet_spec, vgg_spec
 
 
 def main() -> None:
     # --8<-- [start:main]
     counts = {
-        "AlexNet (torchvision)": count_params(alexnet_spec()),
-        "AlexNet (2012, 2 GPUs)": count_params(alexnet_spec(original=True)),
-        "VGG16": count_params(vgg_spec()),
-        "ResNet-18": count_params(resnet_spec()),
+        "AlexNet (torchvision)": spec_params(alexnet_spec()),
+        "AlexNet (2012, 2 GPUs)": spec_params(alexnet_spec(original=True)),
+        "VGG16": spec_params(vgg_spec()),
+        "ResNet-18": spec_params(resnet_spec()),
     }
-    fc = count_params(alexnet_spec()[5:])                 # the three fully connected layers
+    fc = spec_params(alexnet_spec()[5:])                 # the three fully connected layers
     for name, n in counts.items():
         print(f"{name:>24}: {n / 1e6:7.2f} M")
     print(f"AlexNet's FC layers alone: {fc / 1e6:.1f} M")

@@ -6,7 +6,7 @@ import torch.nn.functional as F
 from lectureref.cnn_architectures import deep_net
 from lectureref.data import digits_split
 from lectureref.device import get_device
-from lectureref.training import fit, loader
+from lectureref.training import fit, loader, TrainConfig
 
 
 def main() -> None:
@@ -19,8 +19,8 @@ def main() -> None:
         model = deep_net(depth=20, width=8, residual=residual)
         F.cross_entropy(model(x), y).backward()
         norms[residual] = model[0].weight.grad.norm().item()  # ‖∂L/∂W‖ of the first conv
-        history = fit(model, loader(data.X_train, data.y_train, batch_size=64, shuffle=True), epochs=3,
-                      optimizer=torch.optim.Adam(model.parameters(), lr=3e-3), device=get_device(),
+        history = fit(model, loader(data.X_train, data.y_train, batch_size=64, shuffle=True), config=TrainConfig(epochs=3, device=get_device()),
+                      optimizer=torch.optim.Adam(model.parameters(), lr=3e-3),
                       progress=False)
         losses[residual] = history.train_loss
         print(f"{'residual' if residual else 'plain':>8}: first-layer gradient norm {norms[residual]:.1e}, "

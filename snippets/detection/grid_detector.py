@@ -5,6 +5,7 @@ import torch
 from lectureref.data import make_rectangles
 from lectureref.detection import detect, grid_detector, precision_recall, train_detector
 from lectureref.device import get_device
+from lectureref.training import TrainConfig
 
 
 def main() -> None:
@@ -12,7 +13,7 @@ def main() -> None:
     train, test = make_rectangles(512, seed=0), make_rectangles(128, seed=1)   # 32×32, 1–3 boxes
     torch.manual_seed(0)                                                     # the same initial weights
     model = grid_detector(width=16)                                          # 4×4 grid, 5 numbers a cell
-    train_detector(model, train, epochs=10, device=get_device())
+    train_detector(model, train, config=TrainConfig(epochs=10, device=get_device()))
     found = detect(model, test.images, threshold=0.5, iou_threshold=0.5)    # decode + NMS
     pr = precision_recall(found, test.boxes, iou_threshold=0.5)
     print(f"{pr.n_true} boxes, {pr.n_predicted} predicted, {pr.true_positives} correct: "

@@ -5,12 +5,13 @@ import numpy as np
 from lectureref.data import digits_split
 from lectureref.ensembles import ensemble_proba, log_loss, predict_proba, train_members
 from lectureref.metrics import accuracy
+from lectureref.training import TrainConfig
 
 
 def main() -> float:
     s = digits_split()
     # --8<-- [start:main]
-    members = train_members(s.X_train, s.y_train, n_models=5, epochs=4, hidden=128, lr=1e-2)
+    members = train_members(s.X_train, s.y_train, n_models=5, config=TrainConfig(epochs=4, lr=1e-2), hidden=128)
     single = [accuracy(s.y_test, predict_proba(m, s.X_test).argmax(1)) for m in members]
     single_loss = [log_loss(predict_proba(m, s.X_test), s.y_test) for m in members]
     together = ensemble_proba(members, s.X_test)

@@ -5,12 +5,13 @@ import numpy as np
 from lectureref.device import get_device
 from lectureref.fasttext import CLASSES, HELD_OUT, make_forms_corpus, train_fasttext
 from lectureref.word2vec import cosine_matrix
+from lectureref.training import TrainConfig
 
 
 def main() -> None:
     # --8<-- [start:main]
     corpus = make_forms_corpus(800, held_out=HELD_OUT)      # "elephants", "chocolates", "mountains" never occur
-    model, losses = train_fasttext(corpus, n_buckets=2000, dim=16, epochs=3, device=get_device())
+    model, losses = train_fasttext(corpus, n_buckets=2000, dim=16, config=TrainConfig(epochs=3, device=get_device()))
     known = [w for words in CLASSES.values() for w in words]
     sim = cosine_matrix(model.vectors(HELD_OUT + known))[: len(HELD_OUT), len(HELD_OUT):]
     for word, row in zip(HELD_OUT, sim):

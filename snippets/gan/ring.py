@@ -2,14 +2,15 @@
 
 from lectureref.data import ring_centers, ring_of_gaussians
 from lectureref.gan import mode_coverage, sample, train_gan
+from lectureref.training import TrainConfig
 
 
 def main() -> None:
     data = ring_of_gaussians(2000, k=8, radius=2.0, std=0.05, seed=0)
     centers = ring_centers(k=8, radius=2.0)
     # --8<-- [start:main]
-    untrained, _ = train_gan(data, steps=0, seed=0)
-    G, history = train_gan(data, steps=500, batch_size=128, lr=3e-3, seed=0)
+    untrained, _ = train_gan(data, config=TrainConfig(steps=0, seed=0))
+    G, history = train_gan(data, config=TrainConfig(steps=500, batch_size=128, lr=3e-3, seed=0))
     before = mode_coverage(sample(untrained, 1000), centers)
     after = mode_coverage(sample(G, 1000), centers)
     print(f"samples per mode (within 0.3): {after.counts}")

@@ -3,12 +3,13 @@
 import numpy as np
 
 from lectureref.data import make_regression
-from lectureref.gradient_descent import fit_closed_form, fit_numpy
+from lectureref.gradient_descent import fit_closed_form, fit_linear
+from lectureref.training import TrainConfig
 
 
 def main() -> float:
     X, y, w_true, b_true = make_regression(n=200, n_features=3, noise=0.1, seed=0)
-    fit = fit_numpy(X, y, lr=0.1, steps=200)
+    fit = fit_linear(X, y, config=TrainConfig(lr=0.1, steps=200))
     w_best, b_best = fit_closed_form(X, y)
     best_loss = float(np.mean((X @ w_best + b_best - y) ** 2))
     print(f"MSE: first step {fit.losses[0]:.3f}, last {fit.losses[-1]:.5f}, optimum {best_loss:.5f}")

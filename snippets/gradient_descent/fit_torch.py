@@ -4,13 +4,14 @@ import numpy as np
 
 from lectureref.device import get_device
 from lectureref.data import make_regression
-from lectureref.gradient_descent import fit_numpy, fit_torch
+from lectureref.gradient_descent import fit_linear, fit_linear_torch
+from lectureref.training import TrainConfig
 
 
 def main() -> float:
     X, y, _, _ = make_regression(n=200, n_features=3, noise=0.1, seed=0)
-    fit = fit_torch(X, y, lr=0.1, steps=200, device=get_device())
-    reference = fit_numpy(X, y, lr=0.1, steps=200)
+    fit = fit_linear_torch(X, y, config=TrainConfig(lr=0.1, steps=200, device=get_device()))
+    reference = fit_linear(X, y, config=TrainConfig(lr=0.1, steps=200))
     print(f"device: {get_device()}, MSE after 200 steps: {fit.losses[-1]:.5f}")
     # The page claims: torch and numpy agree to 1e-10 at every step.
     assert np.allclose(fit.losses, reference.losses, rtol=1e-10, atol=0)

@@ -3,7 +3,8 @@
 import numpy as np
 
 from lectureref.data import make_regression
-from lectureref.gradient_descent import fit_closed_form, fit_numpy, max_stable_lr
+from lectureref.gradient_descent import fit_closed_form, fit_linear, max_stable_lr
+from lectureref.training import TrainConfig
 
 
 def main() -> None:
@@ -14,7 +15,7 @@ def main() -> None:
     lr_max = max_stable_lr(X)                      # ≈ 0.906 for these features
     final = {}
     for lr in [0.01, 0.5, 1.1 * lr_max]:
-        final[lr] = fit_numpy(X, y, lr=lr, steps=50).losses[-1]
+        final[lr] = fit_linear(X, y, config=TrainConfig(lr=lr, steps=50)).losses[-1]
         print(f"lr = {lr:.3f}: MSE after 50 steps {final[lr]:.3g} (optimum {best:.4f})")
     # --8<-- [end:main]
     # The page claims: lr = 0.01 crawls (MSE ≈ 0.58, 60× the optimum), lr = 0.5 is at the optimum,

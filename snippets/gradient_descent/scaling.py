@@ -3,7 +3,8 @@
 import numpy as np
 
 from lectureref.data import make_regression
-from lectureref.gradient_descent import fit_closed_form, fit_numpy, max_stable_lr, standardize
+from lectureref.gradient_descent import fit_closed_form, fit_linear, max_stable_lr, standardize
+from lectureref.training import TrainConfig
 
 
 def main() -> None:
@@ -15,14 +16,14 @@ def main() -> None:
     X_std, mean, std = standardize(X_raw)
     for name, data in [("raw", X_raw), ("standardised", X_std)]:
         lr = 0.9 * max_stable_lr(data)                  # the largest safe step for each
-        loss = fit_numpy(data, y, lr=lr, steps=200).losses[-1]
+        loss = fit_linear(data, y, config=TrainConfig(lr=lr, steps=200)).losses[-1]
         print(f"{name:>12}: lr = {lr:.2g}, MSE after 200 steps {loss:.4f} (optimum {best:.4f})")
     # --8<-- [end:main]
     # The page claims: the safe lr is ≈ 7.8e-5 raw vs ≈ 0.82 standardised; after 200 steps raw is
     # still at MSE ≈ 2.6, standardised at the optimum.
     assert max_stable_lr(X_std) > 1e4 * max_stable_lr(X_raw)
-    assert fit_numpy(X_raw, y, lr=0.9 * max_stable_lr(X_raw), steps=200).losses[-1] > 2.0
-    assert abs(fit_numpy(X_std, y, lr=0.9 * max_stable_lr(X_std), steps=200).losses[-1] - best) < 1e-6
+    assert fit_linear(X_raw, y, config=TrainConfig(lr=0.9 * max_stable_lr(X_raw), steps=200)).losses[-1] > 2.0
+    assert abs(fit_linear(X_std, y, config=TrainConfig(lr=0.9 * max_stable_lr(X_std), steps=200)).losses[-1] - best) < 1e-6
 
 
 if __name__ == "__main__":

@@ -6,12 +6,13 @@ from sklearn.linear_model import LogisticRegression
 from lectureref.data import make_two_blobs
 from lectureref.logistic_regression import fit_logistic, predict
 from lectureref.metrics import accuracy
+from lectureref.training import TrainConfig
 
 
 def main() -> float:
     X, y = make_two_blobs(n=200, distance=2.0, seed=0)
     # --8<-- [start:main]
-    fit = fit_logistic(X, y, lr=1.0, steps=300)
+    fit = fit_logistic(X, y, config=TrainConfig(lr=1.0, steps=300))
     acc = accuracy(y, predict(X, fit.w, fit.b))
     print(f"BCE {fit.losses[0]:.4f} → {fit.losses[-1]:.4f}, w = {fit.w.round(3)}, b = {fit.b:.3f}, accuracy {acc:.0%}")
     # --8<-- [end:main]

@@ -5,13 +5,14 @@ import numpy as np
 from lectureref.device import get_device
 from lectureref.data import make_two_blobs
 from lectureref.logistic_regression import fit_logistic, fit_logistic_torch
+from lectureref.training import TrainConfig
 
 
 def main() -> float:
     X, y = make_two_blobs(n=200, distance=2.0, seed=0)
     # --8<-- [start:main]
-    fit = fit_logistic_torch(X, y, lr=1.0, steps=300, device=get_device())
-    reference = fit_logistic(X, y, lr=1.0, steps=300)
+    fit = fit_logistic_torch(X, y, config=TrainConfig(lr=1.0, steps=300, device=get_device()))
+    reference = fit_logistic(X, y, config=TrainConfig(lr=1.0, steps=300))
     print(f"device: {get_device()}, BCE after 300 steps: {fit.losses[-1]:.4f}")
     # --8<-- [end:main]
     # The page claims: torch and numpy agree to 1e-10 at every step (float64).

@@ -6,7 +6,7 @@ from torch import nn
 from lectureref.data import digits_split
 from lectureref.device import get_device
 from lectureref.lr_schedules import cosine_annealing_lr, torch_scheduler
-from lectureref.training import fit, loader
+from lectureref.training import fit, loader, TrainConfig
 
 
 def main() -> dict[str, float]:
@@ -20,8 +20,7 @@ def main() -> dict[str, float]:
         model = nn.Sequential(nn.Linear(64, 64), nn.ReLU(), nn.Linear(64, 10))
         opt = torch.optim.SGD(model.parameters(), lr=0.5, momentum=0.9)
         scheduler = torch_scheduler(opt, "cosine", t_max=20) if name == "cosine" else None
-        history = fit(model, train, epochs=20, optimizer=opt, val=val, scheduler=scheduler,
-                      device=get_device(), progress=False)
+        history = fit(model, train, config=TrainConfig(epochs=20, device=get_device()), optimizer=opt, val=val, scheduler=scheduler, progress=False)
         final[name] = history.train_loss[-1]
         print(f"{name:>8}: train loss {history.train_loss[-1]:.4f}, val accuracy {history.val_acc[-1]:.3f}, "
               f"lr at the end {opt.param_groups[0]['lr']:.2g}")

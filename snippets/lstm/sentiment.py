@@ -4,17 +4,18 @@ import numpy as np
 import torch
 
 from lectureref.device import get_device
-from lectureref.lstm import build_vocab, Classifier, encode, make_sentiment_data, train
+from lectureref.lstm import word_ids, Classifier, encode, make_sentiment_data, train_sentences
+from lectureref.training import TrainConfig
 
 
 def main() -> None:
     train_s, y_train = make_sentiment_data(400, seed=0)
     test_s, y_test = make_sentiment_data(300, seed=1)
-    vocab = build_vocab(train_s + test_s)
+    vocab = word_ids(train_s + test_s)
     print(" ".join(test_s[0]), "→", y_test[0])
     # --8<-- [start:main]
-    model = train(Classifier(len(vocab) + 1, classes=2, hidden=32), encode(train_s, vocab),
-                  torch.as_tensor(y_train), epochs=8, batch_size=64, device=get_device())
+    model = train_sentences(Classifier(len(vocab) + 1, classes=2, hidden=32), encode(train_s, vocab),
+                  torch.as_tensor(y_train), config=TrainConfig(epochs=8, batch_size=64, device=get_device()))
     with torch.no_grad():
         pred = model(encode(test_s, vocab).to(get_device())).argmax(1).cpu().numpy()
     accuracy = float(np.mean(pred == y_test))

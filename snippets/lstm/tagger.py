@@ -3,7 +3,8 @@
 import torch
 
 from lectureref.device import get_device
-from lectureref.lstm import AMBIGUOUS, build_vocab, encode, make_tagging_data, Tagger, TAGS, train
+from lectureref.lstm import AMBIGUOUS, word_ids, encode, make_tagging_data, Tagger, TAGS, train_sentences
+from lectureref.training import TrainConfig
 
 
 def tag_ids(tags: list[list[str]]) -> torch.Tensor:
@@ -14,14 +15,14 @@ def tag_ids(tags: list[list[str]]) -> torch.Tensor:
 def main() -> None:
     train_s, train_t = make_tagging_data(400, seed=0)
     test_s, test_t = make_tagging_data(300, seed=1)
-    vocab = build_vocab(train_s + test_s)
+    vocab = word_ids(train_s + test_s)
     y_test = tag_ids(test_t)
     first_ambiguous = torch.tensor([s[0] in AMBIGUOUS for s in test_s])
     # --8<-- [start:main]
     acc = {}
     for bidirectional in [True, False]:
-        model = train(Tagger(len(vocab) + 1, len(TAGS), bidirectional=bidirectional),
-                      encode(train_s, vocab), tag_ids(train_t), epochs=8, batch_size=64, device=get_device())
+        model = train_sentences(Tagger(len(vocab) + 1, len(TAGS), bidirectional=bidirectional),
+                      encode(train_s, vocab), tag_ids(train_t), config=TrainConfig(epochs=8, batch_size=64, device=get_device()))
         with torch.no_grad():
             pred = model(encode(test_s, vocab).to(get_device())).argmax(-1).cpu()
         real = y_test != -100

@@ -5,12 +5,13 @@ from sklearn.decomposition import PCA
 
 from lectureref.data import digits_split
 from lectureref.metric_learning import embed, recall_at_1, train_embedding
+from lectureref.training import TrainConfig
 
 
 def main() -> dict[str, float]:
     s = digits_split()
     # --8<-- [start:main]
-    model, history = train_embedding(s.X_train, s.y_train, epochs=15, margin=0.5, dim=8, seed=0)
+    model, history = train_embedding(s.X_train, s.y_train, config=TrainConfig(epochs=15, seed=0), margin=0.5, dim=8)
     pca = PCA(n_components=8).fit(s.X_train)               # the best *linear* 8-D projection
     spaces = {"pixels, 64-D": lambda X: X, "PCA, 8-D": pca.transform, "triplet, 8-D": lambda X: embed(model, X)}
     rng = np.random.default_rng(0)                         # a small gallery: 3 labelled digits per class

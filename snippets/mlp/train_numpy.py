@@ -4,21 +4,22 @@ import numpy as np
 
 from lectureref.data import digits_split
 from lectureref.metrics import accuracy
-from lectureref.mlp import fit_numpy, make_mlp, predict
+from lectureref.mlp import fit_sequential, make_mlp, predict
+from lectureref.training import TrainConfig
 
 
 def main() -> float:
     s = digits_split()
     # --8<-- [start:main]
-    settings = dict(epochs=30, lr=0.1, lr_decay=0.9, momentum=0.9, batch_size=32, seed=0)
+    config = TrainConfig(epochs=30, lr=0.1, batch_size=32, seed=0)
     model = make_mlp((64, 256, 10), batchnorm=True, seed=0)    # Linear → BatchNorm → ReLU → Linear
-    history = fit_numpy(model, s.X_train, s.y_train, val=(s.X_val, s.y_val), **settings)
+    history = fit_sequential(model, s.X_train, s.y_train, val=(s.X_val, s.y_val), config=config)
     print(f"train only: val accuracy {history.val_acc[-1]:.1%}")
 
     X = np.concatenate([s.X_train, s.X_val])                  # settings fixed: use all labelled data
     y = np.concatenate([s.y_train, s.y_val])
     final = make_mlp((64, 256, 10), batchnorm=True, seed=0)
-    fit_numpy(final, X, y, **settings)
+    fit_sequential(final, X, y, config=config)
     test_acc = accuracy(s.y_test, predict(final, s.X_test))
     print(f"train+val: test accuracy {test_acc:.1%}")
     # --8<-- [end:main]

@@ -6,7 +6,7 @@ import torch
 from lectureref.data import digits_split
 from lectureref.device import get_device
 from lectureref.mlp import make_mlp
-from lectureref.training import evaluate, fit, loader
+from lectureref.training import evaluate, fit, loader, TrainConfig
 
 
 def train(X: np.ndarray, y: np.ndarray) -> torch.nn.Sequential:
@@ -16,8 +16,8 @@ def train(X: np.ndarray, y: np.ndarray) -> torch.nn.Sequential:
     print(net)    # Linear(64, 256) → BatchNorm1d(256) → ReLU → Linear(256, 10)
     optimizer = torch.optim.SGD(net.parameters(), lr=0.1, momentum=0.9)
     scheduler = torch.optim.lr_scheduler.ExponentialLR(optimizer, gamma=0.9)   # lr · 0.9^epoch
-    fit(net, loader(X, y, batch_size=32, shuffle=True, seed=0), epochs=30,
-        optimizer=optimizer, scheduler=scheduler, device=get_device(), progress=False)
+    fit(net, loader(X, y, batch_size=32, shuffle=True, seed=0), config=TrainConfig(epochs=30, device=get_device()),
+        optimizer=optimizer, scheduler=scheduler, progress=False)
     # --8<-- [end:main]
     return net
 

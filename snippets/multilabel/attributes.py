@@ -4,16 +4,17 @@ import numpy as np
 import torch
 
 from lectureref.data import digits_split
-from lectureref.multilabel import ATTRIBUTES, digit_attributes, per_label_accuracy, predict, train
+from lectureref.multilabel import ATTRIBUTES, digit_attributes, per_label_accuracy, predict, train_multilabel
+from lectureref.training import TrainConfig
 
 
 def main() -> np.ndarray:
     s = digits_split()
     # --8<-- [start:main]
     A_train, A_test = digit_attributes(s.y_train), digit_attributes(s.y_test)   # (N, 3) of 0/1
-    multilabel = train(s.X_train, A_train, "multilabel", epochs=20)           # 3 sigmoids + BCE
+    multilabel = train_multilabel(s.X_train, A_train, "multilabel", config=TrainConfig(epochs=20))           # 3 sigmoids + BCE
     acc = per_label_accuracy(A_test, predict(multilabel, s.X_test, "multilabel"))
-    multiclass = train(s.X_train, s.y_train, "multiclass", epochs=20)         # softmax over 10 digits
+    multiclass = train_multilabel(s.X_train, s.y_train, "multiclass", config=TrainConfig(epochs=20))         # softmax over 10 digits
     via_class = per_label_accuracy(A_test, digit_attributes(predict(multiclass, s.X_test, "multiclass")))
     for name, a, b in zip(ATTRIBUTES, acc, via_class):
         print(f"{name:>5}: sigmoid head {a:.3f}, from the softmax class {b:.3f}")

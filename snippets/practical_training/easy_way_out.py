@@ -3,11 +3,12 @@
 import math
 
 from lectureref.practical_training import plateau_length, xor_losses
+from lectureref.training import TrainConfig
 
 
 def main() -> None:
     # --8<-- [start:run]
-    runs = {scale: xor_losses(init_scale=scale, steps=1500) for scale in (0.01, 0.05, 0.5)}
+    runs = {scale: xor_losses(init_scale=scale, config=TrainConfig(steps=1500)) for scale in (0.01, 0.05, 0.5)}
     flat = {scale: plateau_length(losses, level=math.log(2)) for scale, losses in runs.items()}
     for scale, losses in runs.items():
         print(f"init std {scale}: {flat[scale]} steps at ln 2, final loss {losses[-1]:.4f}")

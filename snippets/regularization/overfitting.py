@@ -6,6 +6,7 @@ from lectureref.logistic_regression import fit_logistic, predict
 from lectureref.nn.functional import sigmoid
 from lectureref.nn.losses import bce_with_logits
 from lectureref.metrics import accuracy
+from lectureref.training import TrainConfig
 
 
 def make_data(rng: np.random.Generator, n: int, w_true: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -21,7 +22,7 @@ def main() -> None:
     results = {}
     # --8<-- [start:main]
     for lam in [0.0, 0.001, 0.01, 0.03, 0.1]:
-        fit = fit_logistic(X, y, lr=1.0, steps=1000, l2=lam)
+        fit = fit_logistic(X, y, config=TrainConfig(lr=1.0, steps=1000), l2=lam)
         val_loss, _ = bce_with_logits(X_val @ fit.w + fit.b, y_val)
         train_acc, val_acc = accuracy(y, predict(X, fit.w, fit.b)), accuracy(y_val, predict(X_val, fit.w, fit.b))
         results[lam] = (val_loss, val_acc)

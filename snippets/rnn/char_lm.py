@@ -5,6 +5,7 @@ from pathlib import Path
 
 from lectureref.device import get_device
 from lectureref.rnn import CharVocab, load_lines, sample, sequence_loss, train_char_lm
+from lectureref.training import TrainConfig
 
 
 def main() -> None:
@@ -12,7 +13,7 @@ def main() -> None:
     # --8<-- [start:train]
     vocab = CharVocab("".join(lines))                 # 61 characters + BOS + EOS
     baseline = math.log(len(vocab))                   # uniform guess: log 63 ≈ 4.14 nats
-    model, _ = train_char_lm(lines, vocab, hidden=64, steps=60, cell="rnn", device=get_device())
+    model, _ = train_char_lm(lines, vocab, hidden=64, config=TrainConfig(steps=60, device=get_device()), cell="rnn")
     loss = sequence_loss(model, lines, vocab)
     print(f"vocabulary {len(vocab)}, uniform baseline {baseline:.2f} nats, model {loss:.2f} nats")
     # --8<-- [end:train]

@@ -5,6 +5,7 @@ import torch
 from lectureref.device import get_device
 from lectureref.data import make_shapes
 from lectureref.segmentation import bce_dice_loss_torch, FCN, iou, predict_masks, train_segmentation, UNet
+from lectureref.training import TrainConfig
 
 
 def main() -> dict[str, float]:
@@ -14,7 +15,7 @@ def main() -> dict[str, float]:
     for name, make_model in [("FCN", lambda: FCN(width=16, depth=4)), ("U-Net", lambda: UNet(width=8))]:
         torch.manual_seed(0)                                             # the same init every run
         model = make_model()
-        train_segmentation(model, train, epochs=4, lr=1e-2, loss_fn=bce_dice_loss_torch, device=get_device())
+        train_segmentation(model, train, config=TrainConfig(epochs=4, lr=1e-2, device=get_device()), loss_fn=bce_dice_loss_torch)
         scores[name] = iou(predict_masks(model, test.images) > 0.5, test.masks)   # p > 0.5 → object
     print({name: round(value, 3) for name, value in scores.items()})   # test IoU
     # --8<-- [end:main]

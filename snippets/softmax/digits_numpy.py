@@ -3,12 +3,13 @@
 from lectureref.data import digits_split
 from lectureref.metrics import accuracy
 from lectureref.softmax import fit_softmax, predict
+from lectureref.training import TrainConfig
 
 
 def main() -> float:
     s = digits_split()
     # --8<-- [start:main]
-    fit = fit_softmax(s.X_train, s.y_train, n_classes=10, lr=0.5, epochs=30, batch_size=32, seed=0)
+    fit = fit_softmax(s.X_train, s.y_train, n_classes=10, config=TrainConfig(lr=0.5, epochs=30, batch_size=32, seed=0))
     val_acc = accuracy(s.y_val, predict(s.X_val, fit.W, fit.b))
     test_acc = accuracy(s.y_test, predict(s.X_test, fit.W, fit.b))
     print(f"{len(fit.losses)} SGD steps, loss {fit.losses[0]:.3f} → {fit.losses[-1]:.3f}")
