@@ -1,6 +1,6 @@
 r"""Layers with the course's ``forward(x)`` / ``backward(grad_output)`` interface, and losses; numpy.
 
-Lecture 4 (the layer interface of the slides, seed 004). Every layer's ``forward`` computes its
+Lecture 4 (the layer interface of the slides). Every layer's ``forward`` computes its
 output *and keeps what its ``backward`` needs*; ``backward(dout)`` receives $\partial L/\partial y$
 and returns $\partial L/\partial x$, storing the gradients of its parameters in ``layer.grads``
 beside ``layer.params`` (same keys), where an optimizer finds them.

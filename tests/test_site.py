@@ -36,7 +36,7 @@ def test_topic_page_shows_snippet_api_and_backlinks(site: Path) -> None:
 
 def test_bad_timecode_fails_the_build_with_file_and_line(tmp_path: Path) -> None:
     """A contributor's typo stops the build and says where it is."""
-    for name in ("mkdocs.yml", "lectureref", "snippets", "scripts"):
+    for name in ("mkdocs.yml", "hooks", "lectureref", "snippets", "scripts"):
         (tmp_path / name).symlink_to(ROOT / name)
     shutil.copytree(ROOT / "docs", tmp_path / "docs")
     course = tmp_path / "docs" / "timecodes" / "dl-na-paltsah-2019.yml"

@@ -1,4 +1,4 @@
-"""Export a course: YouTube chapters for a video description, or the seeds' markdown.
+"""Export a course: YouTube chapters for a video description, or the course notes' markdown.
 
 Chapters follow YouTube's rules: the first at ``0:00``, ascending, at least three, each at
 least 10 seconds long. Lecture notes rarely start at ``0:00``, so `chapters` puts
@@ -64,7 +64,7 @@ def course_chapters(course: Course, durations: Mapping[str, int] | None = None) 
 
 
 def markdown(course: Course) -> str:
-    """The course in the seeds' markdown form: a linked heading per lecture, then
+    """The course in the course notes' markdown form: a linked heading per lecture, then
     ``[M:SS](deep link) - text`` lines; untimed notes as plain paragraphs. ``t=`` always has
     the one form of `t_param` (``8m00s``, ``1h04m36s``)."""
     out = [f"# {course.title}", ""]

@@ -1,7 +1,7 @@
 """Markdown for the generated pages: the course index, one page per lecture, topic → moments,
 and the "В лекциях" block of each topic page.
 
-Every function returns text; `lectureref.timecodes.mkdocs_hook` decides where it goes.
+Every function returns text; the site hook `hooks/timecodes.py` decides where it goes.
 Links are relative to the page the text is placed on (``prefix`` leads back to the docs root).
 No generated page embeds a player or an image from YouTube: a reader's browser contacts
 YouTube only when they follow a link.
