@@ -28,10 +28,12 @@ window.MathJax = {
   messageStyle: "none",
 };
 
-// Material's instant navigation swaps pages without a reload: typeset each new page.
+// Material's instant navigation swaps pages without a reload: typeset each new page. Before
+// MathJax has started (isReady), its own start-up typesets the page; queueing a typeset then
+// would reach for an output processor that is not loaded yet.
 if (typeof document$ !== "undefined") {
   document$.subscribe(function () {
-    if (window.MathJax && window.MathJax.Hub) {
+    if (window.MathJax && window.MathJax.isReady && window.MathJax.Hub) {
       window.MathJax.Hub.Queue(["Typeset", window.MathJax.Hub]);
     }
   });
