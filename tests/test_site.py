@@ -146,3 +146,26 @@ def test_every_topic_with_moments_links_a_second_of_a_video(site: Path) -> None:
     dropout = (site / "topics" / "dropout" / "index.html").read_text(encoding="utf-8")
     assert re.search(r'&amp;t=27m55s">после 27:55</a>', dropout)  # lecture 5: the last timed moment before it
     assert 'id="v-lektsiyakh"' in (site / "topics" / "practical_training" / "index.html").read_text(encoding="utf-8")
+
+
+# Words about how the project is made, which mean nothing to a reader of the course.
+JARGON = re.compile(r"\b(issue|helper|seed notes|seeds?\s0\d\d|session|\.\./shared|сесси\w*|этой задаче)\b", re.I)
+
+
+def test_no_development_jargon_on_any_page(site: Path) -> None:
+    found = []
+    for page in sorted(site.rglob("*.html")):
+        text = re.sub(r"<style.*?</style>|<script.*?</script>", "", page.read_text(encoding="utf-8"), flags=re.S)
+        text = re.sub(r"<[^>]+>", " ", text)
+        found += [f"{page.relative_to(site)}: {m[0]!r}" for m in JARGON.finditer(text)]
+    assert found == []
+
+
+def test_home_page_names_the_course_and_its_lectures(site: Path) -> None:
+    html = (site / "index.html").read_text(encoding="utf-8")
+    assert "<title>Главная - Deep Learning на пальцах 2019" in html  # the site is named after the course
+    article = html[html.index("<article") : html.index("</article>")]
+    assert re.search(r"<h1[^>]*>Deep Learning на пальцах 2019", article)
+    lectures = set(re.findall(r'href="lectures/dl-na-paltsah-2019/(\d+)/"', article))
+    assert lectures == {str(n) for n in range(1, 11)}
+    assert 'href="lectures/"' in article and 'href="topics/gradient_descent/"' in article
