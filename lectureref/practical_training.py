@@ -1,4 +1,4 @@
-"""Lessons from training networks in practice (seed 003), each a small experiment with a verdict.
+"""Lessons from training networks in practice, each a small experiment with a verdict.
 
 - an imbalanced set: high accuracy while the minority class is never predicted;
 - the "easy way out": the loss rests at the value of "always predict the prior";

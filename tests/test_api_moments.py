@@ -11,7 +11,7 @@ from tests.conftest import DOCS
 
 
 def api_page(module: str) -> str:
-    """The API page's Markdown as ``scripts/mkdocs_api.py`` writes it."""
+    """The API page's Markdown as ``hooks/api.py`` writes it."""
     return f"# `{module}`\n\n::: {module}\n    options:\n      show_root_heading: false\n"
 
 

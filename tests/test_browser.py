@@ -8,9 +8,16 @@ from __future__ import annotations
 
 import functools
 import http.server
+import os
 import re
 import shutil
+import socket
+import subprocess
+import sys
 import threading
+import time
+import urllib.error
+import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -138,24 +145,87 @@ def test_every_formula_is_typeset_without_missing_fonts(page, base_url: str, top
     assert page.errors == [] and page.external == []
 
 
-@pytest.mark.parametrize(
-    ("query", "topic"),
-    [("обратное распространение", "backprop"), ("backprop", "backprop"), ("градиентный спуск", "gradient_descent")],
-)
-def test_search_finds_the_topic(page, base_url: str, query: str, topic: str) -> None:
+# Records every message the page sends to Material's search worker: the queries it really ran.
+RECORD_QUERIES = """(() => {
+    window.__queries = [];
+    const post = Worker.prototype.postMessage;
+    Worker.prototype.postMessage = function (message, ...rest) {
+        if (message && typeof message.data === "string") window.__queries.push(message.data);
+        return post.call(this, message, ...rest);
+    };
+})();"""
+
+
+def type_keys(page, text: str) -> None:
+    """Type ``text`` with real key events, keyup included, through Chromium's input pipeline.
+
+    Playwright's ``keyboard.type`` sends no keyup for characters missing from its US layout
+    (every Cyrillic letter), and Material reads the box on keyup: such a test searches for
+    nothing. ``Input.dispatchKeyEvent`` sends keydown (inserting the text) and keyup for each.
+    """
+    cdp = page.context.new_cdp_session(page)
+    for char in text:
+        code = {" ": "Space", "-": "Minus"}.get(char, "")
+        cdp.send("Input.dispatchKeyEvent", {"type": "keyDown", "key": char, "text": char, "code": code})
+        cdp.send("Input.dispatchKeyEvent", {"type": "keyUp", "key": char, "code": code})
+        page.wait_for_timeout(15)
+    cdp.detach()
+
+
+def search(page, base_url: str, query: str) -> list[str]:
+    """Type ``query`` into the search box; the result links once the page ran that query."""
+    page.add_init_script(RECORD_QUERIES)
     page.goto(base_url)
     page.click("input.md-search__input")
     # The index is built in the browser (a web worker) on each page load, slow on a busy machine;
     # keys typed before it is ready are lost. Until then the result area says "Инициализация поиска".
     page.wait_for_function(SEARCH_READY, timeout=60_000)
-    page.keyboard.type(query, delay=20)  # Material searches on key events; fill() sends none
-    # Results for the first typed words show before the whole query's: wait for ours.
-    found = f"() => Array.from(document.querySelectorAll('.md-search-result__item a')).some(a => a.href.includes('/topics/{topic}/'))"
-    try:
-        page.wait_for_function(found, timeout=60_000)
-    except Exception:  # noqa: BLE001 - playwright's TimeoutError: report what was found instead
-        links = page.eval_on_selector_all(".md-search-result__item a", "els => els.map(e => e.href)")
-        pytest.fail(f"search {query!r}: no /topics/{topic}/ among the results {links}")
+    type_keys(page, query)
+    expected = query.replace("ё", "е").replace("Ё", "Е")  # docs/javascripts/search.js
+    page.wait_for_function(f"() => window.__queries.at(-1) === {expected!r}", timeout=30_000)
+    assert page.input_value("input.md-search__input") == expected
+    page.wait_for_function(SEARCH_READY, timeout=30_000)
+    page.wait_for_timeout(300)  # results are rendered after the worker answers
+    return page.eval_on_selector_all(".md-search-result__item a", "els => els.map(e => e.href)")
+
+
+SEARCHES = [
+    ("обратное распространение", "topics/backprop/"),
+    ("backprop", "topics/backprop/"),
+    ("градиентный спуск", "topics/gradient_descent/"),
+    ("свертка", "topics/convolution/"),        # «е» for «ё», as most people type
+    ("свёртка", "topics/convolution/"),
+    ("сверточная", "topics/convolution/"),
+    ("batch", "topics/batchnorm/"),
+    ("batch size", "topics/gradient_descent/"),
+    ("mini-batch", "topics/gradient_descent/"),
+    ("torch", "topics/"),
+    ("numpy", "topics/"),
+    ("seed", "/"),
+    ("sample", "/"),
+    ("LSTM", "topics/lstm/"),
+    ("GAN", "topics/gan/"),
+]
+
+
+@pytest.mark.parametrize(("query", "where"), SEARCHES)
+def test_search_finds_the_page(page, base_url: str, query: str, where: str) -> None:
+    links = search(page, base_url, query)
+    assert any(where in link for link in links), f"search {query!r}: nothing under {where} among {links}"
+    assert page.errors == [] and page.external == []
+
+
+def test_search_worker_survives_every_prefix(page, base_url: str) -> None:
+    """Typing letter by letter queries every prefix («с», "b", "L"): none may break the worker."""
+    links = search(page, base_url, "сверточная сеть")
+    assert links and page.errors == []
+    for prefix in ("с", "b", "L"):
+        page.fill("input.md-search__input", "")
+        type_keys(page, prefix)
+        page.wait_for_function(f"() => window.__queries.at(-1) === {prefix!r}", timeout=30_000)
+        # a broken worker answers nothing at all: every prefix must still list pages
+        page.wait_for_function("() => document.querySelectorAll('.md-search-result__item').length > 0", timeout=30_000)
+    assert page.errors == []
 
 
 def test_notebook_page_shows_its_plots_offline(page, base_url: str) -> None:
@@ -164,3 +234,132 @@ def test_notebook_page_shows_its_plots_offline(page, base_url: str) -> None:
     page.wait_for_function("() => Array.from(document.images).some(i => i.src.startsWith('data:image/png') && i.naturalWidth > 100)")
     page.wait_for_timeout(1000)  # let MathJax and the module scripts run
     assert page.errors == [] and page.external == []
+
+
+def test_notebook_toc_links_land_on_their_headings(page, base_url: str) -> None:
+    """Cyrillic notebook headings have ids: each table-of-contents link scrolls to its heading."""
+    page.goto(base_url + "notebooks/gan/")
+    links = page.eval_on_selector_all(
+        "nav.md-nav--secondary a.md-nav__link", "els => els.map(e => decodeURIComponent(new URL(e.href).hash))"
+    )
+    assert len(links) >= 2 and all(link.startswith("#") and len(link) > 1 for link in links)
+    for link in links:
+        assert page.locator(f"article [id='{link[1:]}']").count() == 1, link
+    page.locator("nav.md-nav--secondary a.md-nav__link").last.click()
+    page.wait_for_function(f"() => decodeURIComponent(location.hash) === {links[-1]!r}")
+    heading = page.locator(f"article [id='{links[-1][1:]}']")
+    box = heading.bounding_box()
+    assert box is not None and 0 <= box["y"] < 300  # scrolled to the top of the window
+    assert page.errors == [] and page.external == []
+
+
+@pytest.mark.parametrize("topic", ["dropout", "batchnorm"])
+def test_pytorch_tab_shows_torch_code(page, base_url: str, topic: str) -> None:
+    page.goto(base_url + f"topics/{topic}/")
+    tabs = page.locator(".tabbed-set").filter(has=page.locator("label", has_text="PyTorch")).first
+    tabs.locator("label", has_text="numpy").click()
+    numpy_code = tabs.locator(".tabbed-block").nth(0).inner_text()
+    assert "torch." not in numpy_code and "class " in numpy_code
+    tabs.locator("label", has_text="PyTorch").click()
+    torch_block = tabs.locator(".tabbed-block").nth(1)
+    torch_block.wait_for(state="visible")
+    assert "nn." in torch_block.inner_text() and torch_block.is_visible()
+    assert not tabs.locator(".tabbed-block").nth(0).is_visible()
+
+
+PAGES = {"home": "", "lecture-3": "lectures/dl-na-paltsah-2019/3/", "gan": "topics/gan/"}
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+@pytest.mark.parametrize("name", sorted(PAGES))
+def test_full_page_screenshots(browser, base_url: str, name: str, width: int) -> None:
+    """Full-page screenshots for a reader's look (test-artifacts/); nothing wider than the screen."""
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    page.goto(base_url + PAGES[name])
+    if page.locator("article .arithmatex").count():
+        page.wait_for_function(ALL_MATH_TYPESET, timeout=15_000)
+    page.wait_for_timeout(300)
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / f"{name}-{width}.png"), full_page=True)
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
+    assert errors == []
+    context.close()
+
+
+@pytest.mark.parametrize("topic", ["lstm", "backprop", "rnn", "batchnorm", "convolution"])
+def test_formulas_fit_a_phone_screen(browser, base_url: str, topic: str) -> None:
+    """At 390 px no formula or code block widens the page: wide ones scroll in their own box."""
+    context = browser.new_context(viewport={"width": 390, "height": 800})
+    page = context.new_page()
+    page.goto(base_url + f"topics/{topic}/")
+    page.wait_for_function(ALL_MATH_TYPESET, timeout=15_000)
+    page.wait_for_timeout(300)
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    # and no formula or code block reaches past the screen's edge (wide ones scroll inside)
+    wider = page.evaluate("""() => Array.from(document.querySelectorAll('article .arithmatex, article pre'))
+        .filter(e => e.getBoundingClientRect().right > window.innerWidth + 1)
+        .map(e => e.textContent.slice(0, 40))""")
+    assert wider == []
+    context.close()
+
+
+@pytest.fixture(scope="module")
+def serve_project(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
+    """``mkdocs serve`` of a copy of docs/ (the rest linked), so a test may break and fix it."""
+    root = tmp_path_factory.mktemp("serve")
+    shutil.copytree(ROOT / "docs", root / "docs")
+    for name in ("mkdocs.yml", "hooks", "lectureref", "snippets", "scripts"):
+        (root / name).symlink_to(ROOT / name)
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    log = open(root / "serve.log", "w")
+    server = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
+        cwd=root, stdout=log, stderr=subprocess.STDOUT, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )
+    url = f"http://127.0.0.1:{port}/"
+    try:
+        for _ in range(600):  # the first build: up to a few minutes on a busy machine
+            try:
+                with urllib.request.urlopen(url + "lectures/", timeout=5):
+                    break
+            except OSError:
+                time.sleep(0.5)
+        else:
+            pytest.fail("mkdocs serve did not start:\n" + (root / "serve.log").read_text())
+        yield url, root
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+        log.close()
+
+
+def test_serve_shows_a_bad_edit_and_recovers(page, serve_project: tuple[str, Path]) -> None:
+    """A typo in a timecode shows its file:line in the open page; the fixed save brings it back."""
+    url, root = serve_project
+    course = root / "docs" / "timecodes" / "dl-na-paltsah-2019.yml"
+    good = course.read_text(encoding="utf-8")
+    lines = good.splitlines()
+    number = next(i for i, line in enumerate(lines) if '"21:12"' in line) + 1
+    page.goto(url + "lectures/dl-na-paltsah-2019/3/")
+    assert "Лекция 3" in page.inner_text("h1")
+
+    course.write_text(good.replace('"21:12"', '"21:61"', 1), encoding="utf-8")
+    # live reload replaces the open page with the error: no navigation by the test
+    page.wait_for_selector("#build-error", timeout=60_000)
+    error = page.inner_text("#build-error")
+    assert f"dl-na-paltsah-2019.yml:{number}: " in error and "seconds must be below 60" in error
+    with pytest.raises(urllib.error.HTTPError) as failed:  # answered at once, not hanging
+        urllib.request.urlopen(url + "topics/gan/", timeout=10)
+    assert failed.value.code == 500 and "seconds must be below 60" in failed.value.read().decode()
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "serve-error.png"))
+
+    course.write_text(good.replace("Градиентный спуск", "Градиентный спуск, исправлено", 1), encoding="utf-8")
+    page.wait_for_selector("article h1", timeout=60_000)
+    assert "Лекция 3" in page.inner_text("h1")
+    assert "Градиентный спуск, исправлено" in page.inner_text("article")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import shutil
+from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
@@ -37,7 +38,7 @@ def test_topic_page_shows_snippet_api_and_backlinks(site: Path) -> None:
 
 def test_bad_timecode_fails_the_build_with_file_and_line(tmp_path: Path) -> None:
     """A contributor's typo stops the build and says where it is."""
-    for name in ("mkdocs.yml", "lectureref", "snippets", "scripts"):
+    for name in ("mkdocs.yml", "hooks", "lectureref", "snippets", "scripts"):
         (tmp_path / name).symlink_to(ROOT / name)
     shutil.copytree(ROOT / "docs", tmp_path / "docs")
     course = tmp_path / "docs" / "timecodes" / "dl-na-paltsah-2019.yml"
@@ -59,3 +60,113 @@ def test_no_raw_markup_reaches_a_page(site: Path) -> None:
         # a Sphinx role in a rendered docstring: ":func:<code>fit</code>" (source listings keep backticks)
         assert not re.search(r":(func|meth|class|mod|attr|data|obj|math):<code>", html), page
         assert not re.search(r"--8(&lt;|<)-- (&quot;|\")", html), page
+
+
+class Tabs(HTMLParser):
+    """Each tab of every ``=== "label"`` set: its label and the code inside it."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.labels: list[str] = []
+        self.blocks: list[str] = []
+        self.in_label = False
+        self.block_depth = 0  # >0 while inside a tabbed-block (counts nested divs)
+        self.in_code = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        classes = (dict(attrs).get("class") or "").split()
+        if tag == "label" and dict(attrs).get("for", "").startswith("__tabbed_"):
+            self.in_label = True
+            self.labels.append("")
+        elif tag == "div" and "tabbed-block" in classes:
+            self.block_depth = 1
+            self.blocks.append("")
+        elif tag == "div" and self.block_depth:
+            self.block_depth += 1
+        elif tag == "code" and self.block_depth:
+            self.in_code += 1
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "label":
+            self.in_label = False
+        elif tag == "div" and self.block_depth:
+            self.block_depth -= 1
+        elif tag == "code" and self.in_code:
+            self.in_code -= 1
+
+    def handle_data(self, data: str) -> None:
+        if self.in_label:
+            self.labels[-1] += data
+        elif self.in_code:
+            self.blocks[-1] += data
+
+
+def tabs(html: str) -> list[tuple[str, str]]:
+    parser = Tabs()
+    parser.feed(html)
+    assert len(parser.labels) == len(parser.blocks)
+    return list(zip((label.strip() for label in parser.labels), parser.blocks))
+
+
+def without_text(code: str) -> str:
+    """Python code minus its docstrings, strings and comments (which may name torch's twin)."""
+    code = re.sub(r'("""|\'\'\')[\s\S]*?\1', "", code)
+    code = re.sub(r'"[^"\n]*"|\'[^\'\n]*\'', "", code)
+    return re.sub(r"#[^\n]*", "", code)
+
+
+def test_pytorch_tabs_show_torch_code_and_numpy_tabs_none(site: Path) -> None:
+    seen = {"PyTorch": 0, "numpy": 0}
+    wrong = []
+    for page in sorted((site / "topics").glob("*/index.html")):
+        for label, code in tabs(page.read_text(encoding="utf-8")):
+            name = page.parent.name
+            if label == "PyTorch":
+                seen[label] += 1
+                if not re.search(r"torch|\bnn\.|\bF\.", code):
+                    wrong.append(f"{name}: the PyTorch tab shows no torch code")
+            elif label == "numpy":
+                seen[label] += 1
+                if not code.strip() or re.search(r"\btorch\.|\bnn\.|\bF\.", without_text(code)):
+                    wrong.append(f"{name}: the numpy tab shows torch code")
+    assert wrong == [], "\n".join(wrong)
+    assert seen["PyTorch"] >= 10 and seen["numpy"] >= 10
+    dropout = dict(tabs((site / "topics" / "dropout" / "index.html").read_text(encoding="utf-8")))
+    assert "nn.Dropout" in dropout["PyTorch"] and "class Dropout" in dropout["numpy"]
+
+
+def test_every_topic_with_moments_links_a_second_of_a_video(site: Path) -> None:
+    """Untimed notes link the nearest earlier timed moment of their lecture, marked «после»."""
+    for page in sorted((site / "topics").glob("*/index.html")):
+        html = page.read_text(encoding="utf-8")
+        if 'id="v-lektsiyakh"' not in html:
+            continue
+        block = html[html.index('id="v-lektsiyakh"') :]
+        block = block[: block.index("</ul>")]
+        assert re.search(r'href="https://www\.youtube\.com/watch\?v=[\w-]{11}[^"]*&amp;t=\d', block), page.parent.name
+    dropout = (site / "topics" / "dropout" / "index.html").read_text(encoding="utf-8")
+    assert re.search(r'&amp;t=27m55s">после 27:55</a>', dropout)  # lecture 5: the last timed moment before it
+    assert 'id="v-lektsiyakh"' in (site / "topics" / "practical_training" / "index.html").read_text(encoding="utf-8")
+
+
+# Words about how the project is made, which mean nothing to a reader of the course.
+JARGON = re.compile(r"\b(issue|helper|seed notes|seeds?\s0\d\d|session|\.\./shared|сесси\w*|этой задаче)\b", re.I)
+
+
+def test_no_development_jargon_on_any_page(site: Path) -> None:
+    found = []
+    for page in sorted(site.rglob("*.html")):
+        text = re.sub(r"<style.*?</style>|<script.*?</script>", "", page.read_text(encoding="utf-8"), flags=re.S)
+        text = re.sub(r"<[^>]+>", " ", text)
+        found += [f"{page.relative_to(site)}: {m[0]!r}" for m in JARGON.finditer(text)]
+    assert found == []
+
+
+def test_home_page_names_the_course_and_its_lectures(site: Path) -> None:
+    html = (site / "index.html").read_text(encoding="utf-8")
+    assert "<title>Главная - Deep Learning на пальцах 2019" in html  # the site is named after the course
+    article = html[html.index("<article") : html.index("</article>")]
+    assert re.search(r"<h1[^>]*>Deep Learning на пальцах 2019", article)
+    lectures = set(re.findall(r'href="lectures/dl-na-paltsah-2019/(\d+)/"', article))
+    assert lectures == {str(n) for n in range(1, 11)}
+    assert 'href="lectures/"' in article and 'href="topics/gradient_descent/"' in article

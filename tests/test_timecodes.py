@@ -292,8 +292,8 @@ def test_the_timecodes_package_imports_nothing_heavy() -> None:
     import subprocess
     import sys
 
-    code = ("import sys, lectureref.timecodes, lectureref.timecodes.loader, lectureref.timecodes.__main__, "
-            "lectureref.timecodes.mkdocs_hook; print(sorted({m.split('.')[0] for m in sys.modules} & "
+    code = ("import runpy, sys, lectureref.timecodes, lectureref.timecodes.loader, lectureref.timecodes.__main__; "
+            "runpy.run_path('hooks/timecodes.py'); print(sorted({m.split('.')[0] for m in sys.modules} & "
             "{'yt_dlp', 'webvtt', 'torch', 'numpy'}))")
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=DOCS.parent, check=True)
     assert done.stdout.strip() == "[]"

@@ -25,7 +25,7 @@ from lectureref.timecodes.metadata import save_cache
 from lectureref.timecodes.topics import scan_topics
 from tests.conftest import DOCS, ROOT
 
-HOOK = ROOT / "lectureref" / "timecodes" / "mkdocs_hook.py"
+HOOK = ROOT / "hooks" / "timecodes.py"
 COURSE = "dl-na-paltsah-2019"
 PLAYLIST = "PL5FkQ0AF9O_o2Eb5Qn8pwCDg7TniyV1Wb"
 CONFIG = f"""\

@@ -107,7 +107,7 @@ def webvtt_chapters(lecture: Lecture, duration: int | None = None) -> Chapters:
 
 
 def markdown(course: Course) -> str:
-    """The course in the seeds' markdown form: a linked heading per lecture, then
+    """The course in the course notes' markdown form: a linked heading per lecture, then
     ``[M:SS](deep link) - text`` lines; untimed notes as plain paragraphs. ``t=`` always has
     the one form of `t_param` (``8m00s``, ``1h04m36s``)."""
     out = [f"# {course.title}", ""]

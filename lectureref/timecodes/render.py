@@ -1,7 +1,7 @@
 """Markdown for the generated pages: the course index, one page per lecture, topic → moments,
 and the "В лекциях" block of each topic page.
 
-Every function returns text; `lectureref.timecodes.mkdocs_hook` decides where it goes.
+Every function returns text; the site hook `hooks/timecodes.py` decides where it goes.
 Links are relative to the page the text is placed on (``prefix`` leads back to the docs root).
 No generated page embeds a player or an image from YouTube: a reader's browser contacts
 YouTube only when they follow a link or press play (``docs/javascripts/player.js`` then creates
@@ -154,11 +154,35 @@ def moments(courses: Iterable[Course]) -> dict[str, list[Moment]]:
     return found
 
 
+def timed_before(lecture: Lecture, entry: Entry) -> Entry | None:
+    """The last timed entry of ``lecture`` before ``entry`` (an untimed note), if any."""
+    before = None
+    for other in lecture.entries:
+        if other is entry:
+            return before
+        if other.t is not None:
+            before = other
+    return None
+
+
 def moment_item(course: Course, lecture: Lecture, entry: Entry, prefix: str) -> str:
-    """One moment as seen from a topic: which lecture, when, what."""
+    """One moment as seen from a topic: which lecture, when, what.
+
+    An untimed note links the nearest earlier timed moment of its lecture, labelled as only
+    an approximation: «после 12:34»; a note before the lecture's first timed moment links the
+    video's start: «до 29:30».
+    """
     where = f"[{md_text(lecture_label(lecture))}]({prefix}{lecture_page(course, lecture)})"
     if entry.t is None:
-        return f"- {where}: {md_text(entry.text)}"
+        anchor = timed_before(lecture, entry)
+        first = next((e for e in lecture.entries if e.t is not None), None)
+        if anchor is not None:
+            when = f"[после {anchor.clock}]({entry_url(course, lecture, anchor)})"
+        elif first is not None:
+            when = f"[до {first.clock}]({deep_link(lecture.video, 0, course.playlist_of(lecture))})"
+        else:
+            return f"- {where}: {md_text(entry.text)}"
+        return f"- {where}, {when} — {md_text(entry.text)}"
     return f"- {where}, [{entry.clock}]({entry_url(course, lecture, entry)}) — {md_text(entry.text)}"
 
 

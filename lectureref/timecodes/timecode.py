@@ -44,7 +44,7 @@ def format_time(seconds: int) -> str:
 
 
 def t_param(seconds: int) -> str:
-    """YouTube's ``t=`` value in the seeds' form: ``8m00s``, ``1h04m36s``."""
+    """YouTube's ``t=`` value in the course notes' form: ``8m00s``, ``1h04m36s``."""
     hours, rest = divmod(int(seconds), 3600)
     minutes, secs = divmod(rest, 60)
     return f"{hours}h{minutes:02d}m{secs:02d}s" if hours else f"{minutes}m{secs:02d}s"

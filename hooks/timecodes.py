@@ -1,4 +1,4 @@
-"""MkDocs hook: builds the lecture index from ``docs/timecodes/*.yml`` at build time.
+"""MkDocs hook: the lecture index from ``docs/timecodes/*.yml``, and the navigation's order.
 
 Nothing generated is written into ``docs/``: pages are virtual files (``File.generated``), so
 ``mkdocs serve`` re-renders them whenever a YAML file or a topic page changes. Generated:
@@ -11,6 +11,10 @@ Nothing generated is written into ``docs/``: pages are virtual files (``File.gen
 
 A bad YAML file, or a timecode past its video's end (per ``docs/timecodes/metadata.json``),
 stops the build with ``file:line: message`` for each problem.
+
+Navigation stays automatic (every page under docs/ appears, generated ones too); ``on_nav``
+only orders and renames the folder-named sections: top level in a reader's order, lectures
+and topics in course order. The page rendering itself lives in ``lectureref.timecodes.render``.
 """
 
 from __future__ import annotations
@@ -43,6 +47,11 @@ from lectureref.timecodes.timeline import course_timeline, lecture_timeline, top
 from lectureref.timecodes.topics import TOPICS_DIR, scan_topics
 
 TIMECODES_DIR = "timecodes"
+SECTION_TITLES = {
+    "Lectures": "Лекции", "Topics": "Темы", "Exercises": "Упражнения", "Notebooks": "Ноутбуки с графиками", "Api": "API",
+}
+# A reader's order (auto-nav sorts folders by name, which would put the API first).
+SECTION_ORDER = ["Lectures", "Topics", "Exercises", "Notebooks", "Api"]
 API_HEADING = "\n## API"
 
 _courses: list[Course] = []
@@ -115,8 +124,28 @@ def _order_topics(section: Section) -> None:
     section.children.sort(key=key)
 
 
+def _order_top_level(nav: Navigation) -> None:
+    """Top-level sections in a reader's order, with Russian names."""
+
+    def rank(item: object) -> int:
+        if not isinstance(item, Section):
+            return 0  # the home page
+        return SECTION_ORDER.index(item.title) + 1 if item.title in SECTION_ORDER else len(SECTION_ORDER) + 1
+
+    nav.items.sort(key=rank)
+    for item in nav.items:
+        if not isinstance(item, Section):
+            continue
+        folder = item.title
+        item.title = SECTION_TITLES.get(folder, folder)
+        if folder == "Api":
+            for child in item.children:
+                if isinstance(child, Section):  # a subpackage: api/timecodes/ → lectureref.timecodes
+                    child.title = f"lectureref.{child.title.lower()}"
+
+
 def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
-    """Order the lectures section and the topics section (both auto-generated from folders)."""
+    """Order the top level, the lectures section and the topics section (all auto-generated)."""
     for section in nav.items:
         if not isinstance(section, Section):
             continue
@@ -125,6 +154,7 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
             _order_lectures(section)
         elif pages and all(p.file.src_uri.startswith(f"{TOPICS_DIR}/") for p in pages):
             _order_topics(section)
+    _order_top_level(nav)
     return nav
 
 
