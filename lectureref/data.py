@@ -47,10 +47,14 @@ def make_regression(
 
     Returns
     -------
-    X : (n, n_features) float64, standard normal features
-    y : (n,) float64 targets
-    w_true : (n_features,) the weights that generated ``y``
-    b_true : the bias that generated ``y``
+    X : np.ndarray
+        ``(n, n_features)`` float64, standard normal features.
+    y : np.ndarray
+        ``(n,)`` float64 targets.
+    w_true : np.ndarray
+        ``(n_features,)``, the weights that generated ``y``.
+    b_true : float
+        The bias that generated ``y``.
     """
     rng = np.random.default_rng(seed)
     X = rng.standard_normal((n, n_features))

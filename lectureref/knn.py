@@ -24,12 +24,15 @@ def pairwise_sq_distances(A: np.ndarray, B: np.ndarray) -> np.ndarray:
 
     Parameters
     ----------
-    A : (M, D) query points
-    B : (N, D) reference points
+    A : np.ndarray
+        Query points ``(M, D)``.
+    B : np.ndarray
+        Reference points ``(N, D)``.
 
     Returns
     -------
-    (M, N) float64
+    np.ndarray
+        ``(M, N)`` float64, never negative.
     """
     A, B = np.asarray(A, dtype=np.float64), np.asarray(B, dtype=np.float64)
     # --8<-- [start:distances]

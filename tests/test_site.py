@@ -170,3 +170,17 @@ def test_home_page_names_the_course_and_its_lectures(site: Path) -> None:
     lectures = set(re.findall(r'href="lectures/dl-na-paltsah-2019/(\d+)/"', article))
     assert lectures == {str(n) for n in range(1, 11)}
     assert 'href="lectures/"' in article and 'href="topics/gradient_descent/"' in article
+
+
+def test_api_pages_render_numpy_docstrings(built_site: Path) -> None:
+    """Parameter tables keep types in the Type column, and no reST double backticks show verbatim."""
+    import re
+
+    for page in sorted((built_site / "api").rglob("index.html")):
+        html = page.read_text(encoding="utf-8")
+        assert "``" not in re.sub(r"<(code|pre)[^>]*>.*?</\1>", "", html, flags=re.S), page
+        for table in re.findall(r"<th>Type</th>.*?</table>", html, flags=re.S):
+            for row in re.findall(r"<tr class=\"doc-section-item\">(.*?)</tr>", table, flags=re.S):
+                cells = re.findall(r"<td>(.*?)</td>", row, flags=re.S)
+                type_text = re.sub(r"<[^>]+>", "", cells[1]).strip() if len(cells) > 2 else ""
+                assert len(type_text.split()) <= 6, f"{page}: a description in the Type column: {type_text!r}"

@@ -75,11 +75,23 @@ def conv2d_forward(
 
     Parameters
     ----------
-    x : (N, C, H, W) input;  w : (F, C, KH, KW) filters;  b : (F,) biases.
+    x : np.ndarray
+        Input images ``(N, C, H, W)``.
+    w : np.ndarray
+        Filters ``(F, C, KH, KW)``.
+    b : np.ndarray
+        Biases ``(F,)``.
+    stride : int
+        Step of the window.
+    padding : int
+        Zeros added on every side of the image.
 
     Returns
     -------
-    out : (N, F, OH, OW), ``OH = (H + 2·padding − KH) // stride + 1``;  cache for the backward pass.
+    out : np.ndarray
+        ``(N, F, OH, OW)`` with ``OH = (H + 2·padding − KH) // stride + 1`` (and the same for ``OW``).
+    cache : tuple
+        A ``ConvCache``: what `conv2d_backward` needs.
     """
     n_filters, _, kh, kw = w.shape
     if x.ndim != 4 or w.ndim != 4 or x.shape[1] != w.shape[1]:
