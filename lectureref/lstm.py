@@ -1,18 +1,10 @@
-r"""Long short-term memory (LSTM): numpy forward and backpropagation through time, PyTorch twin,
-gradient flow through the cell, a bidirectional tagger and a many-to-one classifier.
+r"""Long short-term memory (LSTM), the lesson: gradient flow through the cell, a bidirectional
+tagger and a many-to-one classifier.
 
-Lecture 10 (59:10, 1:04:35, 1:06:50). Gates in torch's order i, f, g, o:
-
-$$
-\begin{aligned}
-(a_i, a_f, a_g, a_o) &= x_t W_{ih}^\top + b_{ih} + h_{t-1} W_{hh}^\top + b_{hh},\\
-i = \sigma(a_i),\; f &= \sigma(a_f),\; g = \tanh(a_g),\; o = \sigma(a_o),\\
-c_t = f \odot c_{t-1} + i \odot g, &\qquad h_t = o \odot \tanh(c_t),
-\end{aligned}
-$$
-
-``w_ih`` (4H, D), ``w_hh`` (4H, H), ``b_ih``/``b_hh`` (4H,) as ``weight_ih_l0`` … of ``torch.nn.LSTM``.
-Sequences are time-major, ``x`` (T, N, D).
+Lecture 10 (59:10, 1:04:35, 1:06:50). The cell itself — gates i, f, g, o, the memory
+$c_t = f \odot c_{t-1} + i \odot g$ and its backward pass, beside ``torch.nn.LSTM`` — is
+`lectureref.nn.lstm`; here it is compared with the vanilla RNN of `lectureref.nn.rnn` and used
+through ``torch.nn.LSTM`` for two small language tasks.
 """
 
 from __future__ import annotations
