@@ -36,10 +36,11 @@ def main() -> dict[str, float]:
                   f"(jumps by {jump[name][-1]:.3f}), val accuracy {history.val_acc[-1]:.3f}")
     # --8<-- [end:main]
     # The page claims, as medians over the three seeds: with a constant lr the train loss of the
-    # last 5 epochs jumps by hundredths and stays ≈ 0.03–0.05 on average; cosine annealing
+    # last 5 epochs jumps by hundredths and stays above 0.02 on average; cosine annealing
     # settles below 0.01, more than 3× lower; val accuracy ≈ 96 % for both.
     final = {name: median(values) for name, values in mean.items()}
     claim("constant / cosine: median last-5-epoch train loss", final["constant"] / final["cosine"], ">", 3)
+    claim("constant: median last-5-epoch train loss", final["constant"], ">", 0.02)
     claim("cosine: median last-5-epoch train loss", final["cosine"], "<", 0.01)
     claim("constant: median jump over the last 5 epochs", median(jump["constant"]), ">", 0.02)
     claim("cosine: median jump over the last 5 epochs", median(jump["cosine"]), "<", 0.005)
