@@ -25,10 +25,12 @@ def make_member(n_in: int = 64, n_classes: int = 10, hidden: int = 32, seed: int
 # --8<-- [start:train]
 def train_members(
     X: np.ndarray, y: np.ndarray, n_models: int = 5, epochs: int = 10, hidden: int = 32, lr: float = 1e-2,
+    seed: int = 0,
 ) -> list[nn.Module]:
-    """``n_models`` MLPs on the same data, differing only in the seed (initial weights, batch order)."""
+    """``n_models`` MLPs on the same data, differing only in the seed (initial weights, batch order):
+    seeds ``seed``, ``seed + 1``, …"""
     members = []
-    for seed in range(n_models):
+    for seed in range(seed, seed + n_models):
         model = make_member(X.shape[1], int(y.max()) + 1, hidden, seed)
         fit(model, loader(X, y, batch_size=64, shuffle=True, seed=seed), epochs=epochs,
             optimizer=torch.optim.Adam(model.parameters(), lr=lr), progress=False)

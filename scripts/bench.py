@@ -24,7 +24,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-PEERS = ("bench_mlp.py", "bench_conv.py", "bench_lstm.py")
+PEERS = ("bench_mlp.py", "bench_conv.py", "bench_lstm.py", "bench_word2vec.py")
 
 
 def wall(command: list[str]) -> float:
