@@ -4,11 +4,11 @@
     .venv/bin/python scripts/claims.py                 # {1, 2} threads × seeds {0, 1, 2}, all snippets
     .venv/bin/python scripts/claims.py lr_schedules gan/ring.py --seeds 0 1 2 3 4
 
-Each run is a fresh process with ``LECTUREREF_SEED``, ``LECTUREREF_THREADS`` and
-``LECTUREREF_CLAIMS_LOG`` set (see :mod:`lectureref.claims`); with a CUDA device the runs are
-repeated there (``LECTUREREF_DEVICE``). The table lists, per snippet, each claim's worst value
+Each setting runs every snippet in one fresh interpreter (``--isolated``: one per snippet) with
+``LECTUREREF_SEED``, ``LECTUREREF_THREADS`` and ``LECTUREREF_CLAIMS_LOG`` set (see
+:mod:`lectureref.claims`); with a CUDA device the runs are repeated there (``LECTUREREF_DEVICE``). The table lists, per snippet, each claim's worst value
 over the runs against its bound, and how many runs it held in; a snippet's plain asserts (exact
-agreements, counts) count as one ``asserts`` row. The exit code is 1 if anything failed.
+agreements, counts) count in the row ``runs without error``. The exit code is 1 if anything failed.
 """
 
 from __future__ import annotations
@@ -80,17 +80,66 @@ def run_one(path: Path, seed: int, threads: int, device: str | None) -> Run:
     setting = f"seed {seed}, {threads} thr" + (f", {device}" if device else "")
     with tempfile.TemporaryDirectory() as tmp:
         log = Path(tmp) / "claims.jsonl"
-        env = {
-            **os.environ, SEED_ENV: str(seed), THREADS_ENV: str(threads), LOG_ENV: str(log),
-            "OMP_NUM_THREADS": str(threads), "MPLBACKEND": "Agg", "PYTHONPATH": str(ROOT),
-        }
-        if device:
-            env["LECTUREREF_DEVICE"] = device
+        env = {**_env(seed, threads, device), LOG_ENV: str(log)}
         code = f"import runpy; runpy.run_path({str(path)!r}, run_name='__main__')"
         proc = subprocess.run([sys.executable, "-c", code], cwd=tmp, env=env, capture_output=True, text=True)
         claims = read_log(log) if log.exists() else []
     error = proc.stderr.strip().splitlines()[-1] if proc.returncode else ""
     return Run(str(path.relative_to(SNIPPETS)), setting, claims, proc.returncode, error)
+
+
+def _env(seed: int, threads: int, device: str | None) -> dict[str, str]:
+    env = {
+        **os.environ, SEED_ENV: str(seed), THREADS_ENV: str(threads),
+        "OMP_NUM_THREADS": str(threads), "MPLBACKEND": "Agg", "PYTHONPATH": str(ROOT),
+    }
+    if device:
+        env["LECTUREREF_DEVICE"] = device
+    return env
+
+
+def worker(out: str, paths: list[str]) -> None:
+    """Run ``paths`` one after another in this process; claims and errors go to files in ``out``.
+
+    One interpreter per setting instead of one per snippet: torch and scikit-learn are imported
+    once. Every snippet fixes its own seeds and threads (`reproducible`), so they do not leak.
+    """
+    import runpy
+    import traceback
+
+    for i, path in enumerate(paths):
+        os.environ[LOG_ENV] = str(Path(out) / f"{i}.jsonl")
+        with tempfile.TemporaryDirectory() as tmp:
+            os.chdir(tmp)
+            try:
+                runpy.run_path(path, run_name="__main__")
+            except BaseException:  # noqa: BLE001 - a snippet's failure is reported, not raised
+                lines = traceback.format_exc().strip().splitlines()
+                (Path(out) / f"{i}.err").write_text(lines[-1] if lines else "error", encoding="utf-8")
+            finally:
+                os.chdir(ROOT)
+        (Path(out) / f"{i}.done").touch()
+
+
+def run_batch(paths: list[Path], seed: int, threads: int, device: str | None) -> list[Run]:
+    """Run every snippet of ``paths`` under one setting in one fresh interpreter (`worker`)."""
+    setting = f"seed {seed}, {threads} thr" + (f", {device}" if device else "")
+    with tempfile.TemporaryDirectory() as out:
+        code = f"from scripts.claims import worker; worker({out!r}, {[str(p) for p in paths]!r})"
+        proc = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=_env(seed, threads, device),
+                              capture_output=True, text=True)
+        runs = []
+        for i, path in enumerate(paths):
+            log, err, done = (Path(out) / f"{i}{ext}" for ext in (".jsonl", ".err", ".done"))
+            claims = read_log(log) if log.exists() else []
+            if not done.exists():
+                tail = proc.stderr.strip().splitlines()[-1:] or [f"exit {proc.returncode}"]
+                runs.append(Run(str(path.relative_to(SNIPPETS)), setting, claims, 1, f"worker died: {tail[0]}"))
+            elif err.exists():
+                runs.append(Run(str(path.relative_to(SNIPPETS)), setting, claims, 1, err.read_text(encoding="utf-8")))
+            else:
+                runs.append(Run(str(path.relative_to(SNIPPETS)), setting, claims, 0))
+    return runs
 
 
 def summarize(runs: list[Run]) -> tuple[list[Row], list[Run]]:
@@ -131,7 +180,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--threads", type=int, nargs="+", default=[1, 2])
     parser.add_argument("--device", nargs="+", default=None,
                         help="devices to run on (default: cpu, plus cuda when torch sees one)")
-    parser.add_argument("-j", "--jobs", type=int, default=1, help="snippet runs at a time")
+    parser.add_argument("-j", "--jobs", type=int, default=1, help="settings (or, isolated, snippet runs) at a time")
+    parser.add_argument("--isolated", action="store_true", help="a fresh interpreter for every snippet run")
     parser.add_argument("-o", "--output", type=Path, help="also write the table to this file")
     args = parser.parse_args(argv)
 
@@ -142,18 +192,24 @@ def main(argv: list[str] | None = None) -> int:
         devices = ["cpu", "cuda"] if torch.cuda.is_available() else ["cpu"]
     settings = list(product(args.seeds, args.threads, devices))
     paths = find_snippets(args.patterns)
-    jobs = [(p, s, t, d) for p in paths for s, t, d in settings]
     print(f"claims: {len(paths)} snippets × {len(settings)} settings", flush=True)
 
-    def go(job: tuple[Path, int, int, str]) -> Run:
-        run = run_one(job[0], job[1], job[2], job[3] if len(devices) > 1 or job[3] != "cpu" else None)
+    def report(run: Run) -> Run:
         bad = [c.name for c in run.claims if not c.ok]
         status = "ok" if run.returncode == 0 and not bad else f"FAILED {bad or run.error}"
         print(f"  {run.snippet} ({run.setting}): {status}", flush=True)
         return run
 
+    def label(device: str) -> str | None:
+        return device if len(devices) > 1 or device != "cpu" else None
+
     with ThreadPoolExecutor(max_workers=args.jobs) as pool:
-        runs = list(pool.map(go, jobs))
+        if args.isolated:
+            jobs = [(p, s, t, d) for p in paths for s, t, d in settings]
+            runs = list(pool.map(lambda j: report(run_one(j[0], j[1], j[2], label(j[3]))), jobs))
+        else:
+            batches = pool.map(lambda st: [report(r) for r in run_batch(paths, st[0], st[1], label(st[2]))], settings)
+            runs = [run for batch in batches for run in batch]
     rows, broken = summarize(runs)
     text = table(rows, runs, len(settings))
     print(text)
