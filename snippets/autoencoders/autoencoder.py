@@ -16,8 +16,8 @@ def main() -> float:
     baseline = float(np.mean((s.X_train.mean(axis=0) - s.X_test) ** 2))   # always the mean image
     print(f"test MSE: autoencoder {mse:.4f}, mean image {baseline:.4f}")
     # --8<-- [end:main]
-    # The page claims: after 12 epochs MSE ≈ 0.019 on test digits, about 4× below the mean-image
-    # baseline 0.074.
+    # The page claims: after 12 epochs the test MSE is over 3× below the mean-image baseline 0.074.
+    claim("mean-image MSE, 3 decimals", round(baseline, 3), "==", 0.074)
     claim("test MSE / mean-image MSE", mse / baseline, "<", 1 / 3)
     claim("last / first epoch train loss", history.train_loss[-1] / history.train_loss[0], "<", 1 / 3)
     return mse

@@ -21,6 +21,9 @@ def main() -> None:
     # --8<-- [end:main]
     # The page claims: the safe lr is ≈ 7.8e-5 raw vs ≈ 0.82 standardised; after 200 steps raw is
     # still at MSE ≈ 2.6, standardised at the optimum.
+    claim("raw: safe lr 0.9 lr_max, 2 digits", float(f"{0.9 * max_stable_lr(X_raw):.2g}"), "==", 7.8e-5)
+    claim("standardised: safe lr 0.9 lr_max, 2 digits", float(f"{0.9 * max_stable_lr(X_std):.2g}"), "==", 0.82)
+    claim("raw: MSE after 200 steps, 1 decimal", round(fit_numpy(X_raw, y, lr=0.9 * max_stable_lr(X_raw), steps=200).losses[-1], 1), "==", 2.6)
     claim("safe lr standardised / raw", max_stable_lr(X_std) / max_stable_lr(X_raw), ">", 1e4)
     claim("raw: MSE after 200 steps", fit_numpy(X_raw, y, lr=0.9 * max_stable_lr(X_raw), steps=200).losses[-1], ">", 2.0)
     claim("standardised: |MSE after 200 steps − optimum|", abs(fit_numpy(X_std, y, lr=0.9 * max_stable_lr(X_std), steps=200).losses[-1] - best), "<", 1e-6)
