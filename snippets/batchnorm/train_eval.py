@@ -11,7 +11,7 @@ def main() -> None:
     # --8<-- [start:main]
     layer = BatchNorm1d(3)
     for _ in range(100):                                     # training: 100 batches, mean 5, std 3
-        out = layer.forward((5 + 3 * rng.standard_normal((32, 3))).astype(np.float32))
+        out = layer.forward((5 + 3 * rng.standard_normal((256, 3))).astype(np.float32))
     print(f"train batch out: mean {out.mean():.2f}, std {out.std():.2f}")
     print(f"running mean {layer.running_mean.round(2)}, running var {layer.running_var.round(1)}")
 

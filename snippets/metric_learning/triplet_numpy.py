@@ -9,7 +9,8 @@ from lectureref.metric_learning import triplet_loss_backward, triplet_loss_forwa
 
 
 def main() -> None:
-    rng = np.random.default_rng(reproducible(0))
+    reproducible()
+    rng = np.random.default_rng(0)                   # one worked example: some triplets inactive
     a, p, n = (rng.standard_normal((6, 4)) for _ in range(3))   # 6 triplets of 4-D embeddings
     # --8<-- [start:main]
     loss, cache = triplet_loss_forward(a, p, n, margin=0.5)

@@ -15,9 +15,10 @@ def main() -> None:
         print(f"init std {scale}: {flat[scale]} steps at ln 2, final loss {losses[-1]:.4f}")
     # --8<-- [end:run]
     # The page claims: std 0.01 never leaves ln 2 in 1500 steps, std 0.05 rests there for
-    # about a thousand steps and then learns XOR, std 0.5 starts learning at once.
+    # hundreds of steps (how many depends on the seed) and then learns XOR, std 0.5 at once.
     claim("std 0.01: steps at ln 2", flat[0.01], "==", 1500)
-    claim("std 0.05: steps at ln 2", flat[0.05], ">", 500)
+    claim("std 0.05: steps at ln 2", flat[0.05], ">", 100)
+    claim("std 0.05: steps at ln 2", flat[0.05], "<", 1400)
     claim("std 0.05: final loss", runs[0.05][-1], "<", 0.05)
     claim("std 0.5: steps at ln 2", flat[0.5], "<", 10)
     claim("std 0.5: final loss", runs[0.5][-1], "<", 0.05)
