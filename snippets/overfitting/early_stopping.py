@@ -21,8 +21,8 @@ def main() -> int:
     print(f"stopped after {len(history.val_loss)} epochs, best epoch {stopper.best_epoch + 1}: "
           f"val loss {val_loss:.3f}, accuracy {val_acc:.3f}")
     # --8<-- [end:main]
-    # The page claims: it stops 5 epochs after the best one (13 epochs instead of 60), and the model
-    # it returns has exactly the best epoch's val loss (0.407), not the last one's.
+    # The page claims: it stops 5 epochs after the best one, within 20 epochs, and the model it
+    # returns has the best epoch's val loss, not the last one's.
     assert len(history.val_loss) == stopper.best_epoch + 1 + 5
     claim("epochs run (of 60)", len(history.val_loss), "<", 20)
     claim("|returned model's val loss − best|", abs(val_loss - stopper.best), "<", 1e-6)

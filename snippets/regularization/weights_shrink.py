@@ -19,8 +19,8 @@ def main() -> None:
         val_accs.append(accuracy(s.y_val, predict(s.X_val, fit.W, fit.b)))
         print(f"λ = {lam:g}: ‖W‖ = {norms[-1]:5.2f}, val {val_accs[-1]:.1%}")
     # --8<-- [end:main]
-    # The page claims: ‖W‖ falls 18.1 → 12.7 → 6.3 → 1.8; val accuracy never rises above λ = 0's
-    # 96.3 % and drops to ≈ 64 % at λ = 0.1 (a linear model on 1167 digits does not overfit).
+    # The page claims: ‖W‖ falls with every λ, over 5× at λ = 0.1; val accuracy never rises above
+    # λ = 0's and drops below 70 % at λ = 0.1 (a linear model on 1167 digits does not overfit).
     claim("smallest drop of ‖W‖ from one λ to the next", min(a - b for a, b in zip(norms, norms[1:])), ">", 0)
     claim("‖W‖ at λ = 0.1 / at λ = 0", norms[-1] / norms[0], "<", 1 / 5)
     claim("best val accuracy with L2 − without", max(val_accs[1:]) - val_accs[0], "<=", 0)

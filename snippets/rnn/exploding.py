@@ -22,8 +22,8 @@ def main() -> None:
         print(f"ρ = {rho}, |x| ~ {scale}: ‖∂L/∂h_100‖ = {norm[rho, scale][-1]:.2f}, "
               f"‖∂L/∂h_0‖ = {norm[rho, scale][0]:.2g}")
     # --8<-- [end:main]
-    # The page claims: ρ = 0.9 → ≈ 9e-5 (vanished), ρ = 1.1 → ≈ 4e4 (exploded); with inputs of
-    # scale 1 tanh saturates and even ρ = 1.1 vanishes (≈ 2e-21).
+    # The page claims: ρ = 0.9 → below 1e-3 of the last step's (vanished), ρ = 1.1 → over 1e3 of it
+    # (exploded); with inputs of scale 1 tanh saturates and even ρ = 1.1 vanishes (below 1e-10).
     claim("ρ = 0.9: ‖∂L/∂h_0‖ / ‖∂L/∂h_100‖", norm[0.9, 0.0][0] / norm[0.9, 0.0][-1], "<", 1e-3)
     claim("ρ = 1.1: ‖∂L/∂h_0‖ / ‖∂L/∂h_100‖", norm[1.1, 0.0][0] / norm[1.1, 0.0][-1], ">", 1e3)
     claim("ρ = 1.1, |x| ~ 1: ‖∂L/∂h_0‖", norm[1.1, 1.0][0], "<", 1e-10)

@@ -19,11 +19,11 @@ def main() -> dict[str, float]:
         scores[name] = iou(predict_masks(model, test.images) > 0.5, test.masks)   # p > 0.5 → object
     print({name: round(value, 3) for name, value in scores.items()})   # test IoU
     # --8<-- [end:main]
-    # The page claims: 4 epochs give test IoU ≈ 0.97 (FCN) and ≈ 0.96 (U-Net); over seeds 0–4
-    # FCN 0.93–0.97, U-Net 0.95–0.97; thresholding the noisy pixels gives 0.73.
+    # The page claims: 4 epochs give test IoU > 0.9 (FCN) and > 0.92 (U-Net) with any seed;
+    # thresholding the noisy pixels gives ≈ 0.73 (no training: fixed test images).
     claim("FCN: test IoU", scores["FCN"], ">", 0.9)
     claim("U-Net: test IoU", scores["U-Net"], ">", 0.92)
-    claim("threshold: test IoU", scores["threshold x > 0.5"], "<", 0.76)
+    claim("threshold: test IoU, 2 decimals", round(scores["threshold x > 0.5"], 2), "==", 0.73)
     return scores
 
 

@@ -17,7 +17,7 @@ def main() -> float:
     print(f"val {val_acc:.1%}, test {test_acc:.1%}")
     # --8<-- [end:main]
     # The page claims: the first loss is log 10 ≈ 2.303 (W = 0: all classes equally likely),
-    # val ≈ 96.3 %, test ≈ 96.9 %.
+    # val and test accuracy over 95 %, with any seed.
     claim("|first loss − log 10|", abs(fit.losses[0] - 2.302585), "<", 1e-6)
     claim("val accuracy", val_acc, ">", 0.95)
     claim("test accuracy", test_acc, ">", 0.95)

@@ -31,7 +31,7 @@ def main() -> dict:
             acc[n, mode] = float(np.mean(runs))
             print(f"N = {n:3d}, {mode:>7}: test accuracy {acc[n, mode]:.3f}  {count_params(model)}")
     # --8<-- [end:main]
-    # The page claims (measured values in its table): 0–4 are learned (≥ 85 %); at N = 10 "frozen" beats
+    # The page claims: 0–4 are learned (≥ 85 %); at N = 10 "frozen" beats
     # "scratch" by ≥ 6 points and "full" by ≥ 5; at N = 100 it is ≥ 10 behind "scratch", "full" ≥ 5 ahead of it.
     assert len(big.y) == 721 and len(test.y) == 180
     claim("pretrained on 0–4: test accuracy", accuracy(pretrained, test_big), ">=", 0.85)
