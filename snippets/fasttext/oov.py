@@ -19,8 +19,8 @@ def main() -> None:
         nearest = [known[j] for j in np.argsort(-row)[:3]]
         print(f"{word} (unseen) → nearest known words: {nearest}")
     # --8<-- [end:main]
-        # The page claims: the singular is the nearest known word (measured; asserted: among the two
-        # nearest, as other devices draw other negatives), and the three nearest are of its class.
+        # The page claims: the singular is among the two nearest known words (which one is first
+        # depends on the seed and the device's negatives), and the three nearest are of its class.
         singular = word[:-1]
         claim(f"{word}: rank of {singular!r} among the nearest", nearest.index(singular) + 1 if singular in nearest else 4, "<=", 2)
         cls = next(c for c, words in CLASSES.items() if singular in words)
