@@ -14,6 +14,7 @@ one run shows every claim's value).
 from __future__ import annotations
 
 import json
+import math
 import operator
 import os
 from collections.abc import Callable
@@ -24,7 +25,9 @@ THREADS_ENV = "LECTUREREF_THREADS"
 LOG_ENV = "LECTUREREF_CLAIMS_LOG"
 
 OPS: dict[str, Callable[[float, float], bool]] = {
-    "<": operator.lt, "<=": operator.le, ">": operator.gt, ">=": operator.ge, "==": operator.eq,
+    "<": operator.lt, "<=": operator.le, ">": operator.gt, ">=": operator.ge,
+    # a rounded figure, say round(acc, 3), is not always the exact double the literal 0.978 is
+    "==": lambda value, bound: math.isclose(value, bound, rel_tol=1e-12, abs_tol=1e-15),
 }
 
 
@@ -85,7 +88,8 @@ def claim(name: str, value: float, op: str, bound: float) -> float:
     value, bound
         The measured number and the limit the page's statement implies.
     op
-        One of ``<``, ``<=``, ``>``, ``>=``, ``==``.
+        One of ``<``, ``<=``, ``>``, ``>=``, ``==`` (equal up to the last bits of a float, so that
+        ``round(x, 3) == 0.978`` holds whichever way the rounding was computed).
 
     Returns
     -------

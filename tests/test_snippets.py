@@ -43,6 +43,9 @@ def test_a_failed_claim_raises_with_its_numbers(no_sweep_env: None) -> None:
     assert claim("loss", 0.1, "<", 0.2) == 0.1
     with pytest.raises(AssertionError, match=r"claim 'loss' does not hold: 0\.3 < 0\.2 is false"):
         claim("loss", 0.3, "<", 0.2)
+    assert claim("rounded", round(1.915, 2) + 1e-16, "==", 1.92)  # equal up to the last bits
+    with pytest.raises(AssertionError):
+        claim("rounded", 1.921, "==", 1.92)
     with pytest.raises(ValueError, match="op must be one of"):
         claim("loss", 0.1, "≤", 0.2)
 
