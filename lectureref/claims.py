@@ -1,7 +1,7 @@
 """What a snippet claims, checked where it is measured and collected by ``scripts/claims.py``.
 
-A snippet fixes what its numbers depend on with :func:`reproducible` (torch and BLAS threads,
-the base seed) and states each measured number with :func:`claim` instead of a bare ``assert``:
+A snippet fixes what its numbers depend on with `reproducible` (torch and BLAS threads,
+the base seed) and states each measured number with `claim` instead of a bare ``assert``:
 the check is the same, and the claims sweep can read every value and its bound.
 
 The sweep varies the settings through environment variables, so that a claim is shown to hold
