@@ -10,21 +10,22 @@ def main() -> None:
     centers = ring_centers(k=8, radius=2.0)
     # --8<-- [start:main]
     untrained, _ = train_gan(data, steps=0, seed=seed)
-    G, history = train_gan(data, steps=500, batch_size=128, lr=3e-3, seed=seed)
+    G, history = train_gan(data, steps=1000, batch_size=128, lr=3e-3, seed=seed)
     before = mode_coverage(sample(untrained, 1000), centers)
     after = mode_coverage(sample(G, 1000), centers)
     print(f"samples per mode (within 0.3): {after.counts}")
     print(f"modes covered: {before.modes_covered} → {after.modes_covered} of 8; "
           f"mean distance to the nearest mode: {before.mean_distance:.2f} → {after.mean_distance:.2f}")
     # --8<-- [end:main]
-    # The page claims: untrained, 0 modes and mean distance > 1; after 500 steps ≥ 6 of 8 modes,
-    # over 40 % of samples within 0.3 of a centre and mean distance < 0.45.
+    # The page claims: untrained, 0 modes and mean distance > 1; after 1000 steps ≥ 6 of 8 modes,
+    # over 70 % of samples within 0.3 of a centre and mean distance < 0.3, with any seed (after
+    # 500 steps some seeds still had a third of the samples on the bridges between modes).
     claim("untrained: modes covered", before.modes_covered, "==", 0)
     claim("untrained: mean distance to the nearest mode", before.mean_distance, ">", 1.0)
     claim("trained: modes covered", after.modes_covered, ">=", 6)
-    claim("trained: share within 0.3 of a centre", after.high_quality, ">", 0.4)
-    claim("trained: mean distance to the nearest mode", after.mean_distance, "<", 0.45)
-    assert len(history.d_loss) == 500
+    claim("trained: share within 0.3 of a centre", after.high_quality, ">", 0.7)
+    claim("trained: mean distance to the nearest mode", after.mean_distance, "<", 0.3)
+    assert len(history.d_loss) == 1000
 
 
 if __name__ == "__main__":
