@@ -27,14 +27,14 @@ def make_member(n_in: int = 64, n_classes: int = 10, hidden: int = 32, seed: int
 def train_members(
     X: np.ndarray, y: np.ndarray, n_models: int = 5, hidden: int = 32, config: TrainConfig = TrainConfig(),
 ) -> list[nn.Module]:
-    """``n_models`` MLPs on the same data, differing only in the seed (initial weights, batch order)."""
-    cfg = config.over(TrainConfig(epochs=10, lr=1e-2))
-    lr = cfg.lr
+    """``n_models`` MLPs on the same data, differing only in the seed (initial weights, batch order):
+    seeds ``seed``, ``seed + 1``, … Defaults: 10 epochs, lr 1e-2, seed 0."""
+    cfg = config.over(TrainConfig(epochs=10, lr=1e-2, seed=0))
     members = []
-    for seed in range(n_models):
+    for seed in range(cfg.seed, cfg.seed + n_models):
         model = make_member(X.shape[1], int(y.max()) + 1, hidden, seed)
         fit(model, loader(X, y, batch_size=64, shuffle=True, seed=seed), config=cfg,
-            optimizer=torch.optim.Adam(model.parameters(), lr=lr), progress=False)
+            optimizer=torch.optim.Adam(model.parameters(), lr=cfg.lr), progress=False)
         members.append(model)
     return members
 # --8<-- [end:train]

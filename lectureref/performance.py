@@ -6,6 +6,7 @@ delivers, with warm-up and CUDA synchronisation, so CPU and GPU figures are comp
 
 from __future__ import annotations
 
+import functools
 import time
 from collections.abc import Callable
 
@@ -77,6 +78,27 @@ def matmul_tflops(n: int = 1024, dtype: torch.dtype = torch.float32, device: tor
     return matmul_flops(n) / best_seconds(lambda: a @ b, device) / 1e12
 
 
+@functools.cache
+def bf16_autocast_unsupported(device_type: str) -> str:
+    """Why bfloat16 autocast cannot train the course's layers on ``device_type``; ``""`` if it can.
+
+    A CPU without bfloat16 instructions (no AVX-512 BF16 or AMX, e.g. many AMD EPYC) makes
+    oneDNN fail on an LSTM under autocast ("could not create a primitive descriptor"), so the
+    answer comes from running a tiny LSTM, convolution and linear layer forward and backward.
+    """
+    device = torch.device(device_type)
+    try:
+        torch.manual_seed(0)
+        lstm, conv = nn.LSTM(4, 4).to(device), nn.Conv2d(1, 2, 3).to(device)
+        with torch.autocast(device_type, dtype=torch.bfloat16):
+            out = lstm(torch.randn(3, 2, 4, device=device))[0].sum() + conv(torch.randn(1, 1, 5, 5, device=device)).sum()
+        out.backward()
+    except RuntimeError as error:
+        first = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
+        return f"bfloat16 autocast fails on {device_type} ({first})"
+    return ""
+
+
 def step_seconds(
     model: nn.Module, x: torch.Tensor, y: torch.Tensor, loss_fn: Callable = nn.functional.cross_entropy,
     device: torch.device | None = None, steps: int = 10, amp: bool = False,
@@ -85,9 +107,12 @@ def step_seconds(
 
     ``amp=True`` runs the forward pass under autocast to bfloat16 (mixed precision): matrix
     products and convolutions use the tensor cores of a recent GPU, weights stay float32. bfloat16
-    keeps float32's exponent range, so no gradient scaler is needed, unlike float16.
+    keeps float32's exponent range, so no gradient scaler is needed, unlike float16. Where the
+    device cannot (`bf16_autocast_unsupported`), ``amp=True`` raises ``RuntimeError`` saying why.
     """
     device = device or get_device()
+    if amp and (reason := bf16_autocast_unsupported(device.type)):
+        raise RuntimeError(f"step_seconds(amp=True): {reason}")
     model = model.to(device)
     x, y = x.to(device), y.to(device)
     optimizer = torch.optim.SGD(model.parameters(), lr=1e-3)

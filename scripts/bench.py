@@ -24,7 +24,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-PEERS = ("bench_mlp.py", "bench_conv.py", "bench_lstm.py")
+PEERS = ("bench_mlp.py", "bench_conv.py", "bench_lstm.py", "bench_word2vec.py")
 
 
 def wall(command: list[str]) -> float:
@@ -73,6 +73,7 @@ def cuda_speedups() -> None:
     import torch
 
     from lectureref.device import describe, get_device
+    from lectureref.performance import bf16_autocast_unsupported
 
     if not torch.cuda.is_available():
         print("cuda: no CUDA device visible to torch: nothing to compare")
@@ -82,9 +83,12 @@ def cuda_speedups() -> None:
     print(f"GPU: {describe(get_device('cuda'))}")
     for name, run in workloads().items():
         cpu, gpu = run(torch.device("cpu")), run(torch.device("cuda"))
+        print(f"{name}: cpu {cpu:.3f} s/step, cuda {gpu:.4f} s/step, speed-up ×{cpu / gpu:.1f}", end="; ")
+        if reason := bf16_autocast_unsupported("cuda"):
+            print(f"no autocast bf16 timing: {reason}")
+            continue
         amp = run(torch.device("cuda"), amp=True)
-        print(f"{name}: cpu {cpu:.3f} s/step, cuda {gpu:.4f} s/step, speed-up ×{cpu / gpu:.1f}; "
-              f"cuda + autocast bf16 {amp:.4f} s/step, ×{gpu / amp:.2f} over cuda fp32")
+        print(f"cuda + autocast bf16 {amp:.4f} s/step, ×{gpu / amp:.2f} over cuda fp32")
 
 
 def main() -> None:

@@ -24,6 +24,7 @@ VENV = ROOT / ".venv"
 BIN = VENV / "bin"
 STAMP = VENV / ".lectureref-installed"
 INPUTS = ("pyproject.toml", "constraints.txt")
+NO_BROWSER_ENV = "LECTUREREF_NO_BROWSER_INSTALL"
 
 
 def _fingerprint() -> str:
@@ -53,14 +54,19 @@ def ensure_env() -> None:
 def ensure_chromium() -> None:
     """Install Debian's Chromium for the browser tests, where this user may use apt-get.
 
-    Elsewhere the browser tests skip and say why. No browser is downloaded by a test tool.
+    Says so before installing; ``LECTUREREF_NO_BROWSER_INSTALL=1`` opts out. Without a browser
+    the browser tests skip and say why. No browser is downloaded by a test tool.
     """
     if shutil.which("chromium"):
+        return
+    if os.environ.get(NO_BROWSER_ENV, "") not in ("", "0"):
+        print(f"dev: Chromium is missing and {NO_BROWSER_ENV} is set: the browser tests will be skipped", flush=True)
         return
     if os.geteuid() != 0 or not shutil.which("apt-get"):
         print("dev: Chromium is missing and apt-get needs root here: the browser tests will be skipped", flush=True)
         return
-    print("dev: installing Debian's chromium for the browser tests", flush=True)
+    print(f"dev: Chromium is missing: installing Debian's chromium package with apt-get for the browser tests "
+          f"(set {NO_BROWSER_ENV}=1 to skip them instead)", flush=True)
     env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
     subprocess.run(["apt-get", "update", "-qq"], env=env, check=False)
     subprocess.run(["apt-get", "install", "-y", "-qq", "chromium"], env=env, check=False, stdout=subprocess.DEVNULL)
@@ -83,8 +89,9 @@ def main(argv: list[str]) -> int:
     if command == "build":
         return run(["mkdocs", "build", "--strict", *rest])
     ensure_chromium()
-    # Two workers for two cores; a file's tests stay together so a module's fixtures run once.
-    return run(["pytest", "-n", "2", "--dist", "loadfile", *rest])
+    # One worker per core (snippets fix their own torch threads, so results do not depend on
+    # the count); a file's tests stay together so a module's fixtures run once.
+    return run(["pytest", "-n", "auto", "--dist", "loadfile", *rest])
 
 
 if __name__ == "__main__":

@@ -48,7 +48,7 @@ def test_check_gradient_passes_the_right_gradient_and_rejects_wrong_ones() -> No
     rng = np.random.default_rng(1)
     x = rng.standard_normal(5)
     f = lambda v: float(np.sum(v**3))                  # noqa: E731 - gradient 3v²
-    assert check_gradient(f, x, 3 * x**2) < 1e-8
+    check_gradient(f, x, 3 * x**2, tol=1e-8)
     for wrong in (-3 * x**2, 1.5 * x**2, 3 * x**2 + 1e-3):
         with pytest.raises(AssertionError, match="gradient check failed"):
             check_gradient(f, x, wrong)

@@ -73,9 +73,9 @@ def test_layer_matches_torch_autograd_and_numerical_gradient(name: str) -> None:
         assert relative_error(g, torch_params[TORCH_NAME[k]].grad.numpy()) < 1e-10
 
     # the same gradients by central differences: dx, then every parameter
-    assert check_gradient(lambda x_: layer.forward(x_), x, dx, dout) < 1e-6
+    check_gradient(lambda x_: layer.forward(x_), x, dx, dout, tol=1e-6)
     for k, p in layer.params.items():
-        assert check_gradient(lambda _: layer.forward(x), p, grads[k], dout) < 1e-6
+        check_gradient(lambda _: layer.forward(x), p, grads[k], dout, tol=1e-6)
 
 
 def test_dropout_layer_scales_like_torch_and_its_backward_is_the_same_mask() -> None:
@@ -101,7 +101,7 @@ def test_dropout_layer_scales_like_torch_and_its_backward_is_the_same_mask() -> 
     xt = torch.tensor(x, requires_grad=True)
     (xt * torch.tensor(mask)).backward(torch.tensor(dout))       # what nn.Dropout's autograd does
     assert relative_error(dx, xt.grad.numpy()) < 1e-14
-    assert check_gradient(lambda v: v * mask, x.copy(), dx, dout) < 1e-6
+    check_gradient(lambda v: v * mask, x.copy(), dx, dout, tol=1e-6)
     layer.training = False
     module.eval()
     np.testing.assert_array_equal(layer.forward(x), module(torch.tensor(x)).numpy())
@@ -150,7 +150,7 @@ def test_loss_matches_torch_and_numerical_gradient(name: str) -> None:
     lt.backward()
     assert abs(loss - lt.item()) < 1e-12 * max(1.0, abs(loss))
     assert relative_error(dscores, st.grad.numpy()) < 1e-10
-    assert check_gradient(lambda s: loss_fn.forward(s, target), scores, dscores) < 1e-6
+    check_gradient(lambda s: loss_fn.forward(s, target), scores, dscores, tol=1e-6)
     loss_fn.forward(scores, target)
     np.testing.assert_allclose(loss_fn.backward(2.5), 2.5 * dscores)   # chain rule: dout scales it
     assert loss_fn.torch_fn is torch_fn

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import time
 
+import pytest
 import torch
 from torch import nn
 
-from lectureref.performance import best_seconds, compare_shapes, matmul_flops, matmul_tflops, single_thread_seconds, step_seconds
+from lectureref.performance import bf16_autocast_unsupported, best_seconds, compare_shapes, matmul_flops, matmul_tflops, single_thread_seconds, step_seconds
 
 
 def test_matmul_flops_counts_multiplies_and_adds() -> None:
@@ -43,10 +44,34 @@ def test_gpu_benchmark_workloads_run_on_the_cpu() -> None:
 
     for name, run in workloads().items():
         assert run(torch.device("cpu"), tiny=True) > 0, name
+
+
+def test_gpu_benchmark_workloads_run_with_bf16_autocast_on_the_cpu() -> None:
+    from scripts.bench_gpu import workloads
+
+    if reason := bf16_autocast_unsupported("cpu"):
+        pytest.skip(reason)
+    for name, run in workloads().items():
         assert run(torch.device("cpu"), tiny=True, amp=True) > 0, name
 
 
+def test_amp_without_bf16_support_raises_the_reason(monkeypatch: pytest.MonkeyPatch) -> None:
+    import lectureref.performance as performance
+
+    monkeypatch.setattr(performance, "bf16_autocast_unsupported", lambda device_type: "no bf16 here")
+    with pytest.raises(RuntimeError, match=r"amp=True\): no bf16 here"):
+        step_seconds(nn.Linear(4, 3), torch.randn(8, 4), torch.zeros(8, dtype=torch.long), device=torch.device("cpu"), amp=True)
+
+
+def test_bf16_probe_answers_with_a_reason_or_nothing() -> None:
+    reason = bf16_autocast_unsupported("cpu")
+    assert reason == "" or reason.startswith("bfloat16 autocast fails on cpu")
+    assert bf16_autocast_unsupported("cpu") is reason  # probed once per device type
+
+
 def test_step_seconds_with_autocast_still_trains_float32_weights() -> None:
+    if reason := bf16_autocast_unsupported("cpu"):
+        pytest.skip(reason)
     torch.manual_seed(0)
     model = nn.Linear(4, 3)
     before = model.weight.detach().clone()

@@ -6,16 +6,18 @@ from sklearn.model_selection import train_test_split
 from torch import nn
 
 from lectureref.augmentation import RandomAugment, place_on_canvas
+from lectureref.claims import claim, reproducible
 from lectureref.data import digits_split
 from lectureref.training import evaluate, fit, loader, TrainConfig
 from lectureref.transfer_learning import small_cnn
 
 
 def main() -> dict:
+    base = reproducible(0)
     d = digits_split(images=True)
     X_all, test = place_on_canvas(d.X_train, 12, seed=2), loader(place_on_canvas(d.X_test, 12, seed=3), d.y_test, 512)
     acc = {False: [], True: []}
-    for seed in (0, 1):                                   # two different training sets of 100 digits
+    for seed in (base, base + 1):                         # two different training sets of 100 digits
         X, _, y, _ = train_test_split(X_all, d.y_train, train_size=100, stratify=d.y_train, random_state=seed)
         for augmented in (False, True):
             # --8<-- [start:main]
@@ -30,11 +32,10 @@ def main() -> dict:
             print(f"seed {seed}, augmented={augmented}: test accuracy {accuracy:.3f}")
     without, with_aug = float(np.mean(acc[False])), float(np.mean(acc[True]))
     print(f"mean test accuracy: without {without:.3f}, with shifts {with_aug:.3f}")
-    # The page claims: shifts help on every training set, by ≥ 8 points on average
-    # (measured 0.52 → 0.67 on these two sets; 4 sets: +13..+17 points each).
+    # The page claims: shifts help on every training set (≥ 5 points), by ≥ 8 points on average.
     assert len(d.y_test) == 360
-    assert all(a + 0.05 <= b for a, b in zip(acc[False], acc[True]))
-    assert with_aug >= without + 0.08
+    claim("smallest gain of the shifts over the training sets", min(b - a for a, b in zip(acc[False], acc[True])), ">=", 0.05)
+    claim("mean gain of the shifts", with_aug - without, ">=", 0.08)
     return {"without": without, "with": with_aug}
 
 

@@ -3,14 +3,16 @@
 import numpy as np
 
 from lectureref.autoencoders import reconstruct, train_vae
+from lectureref.claims import claim, reproducible
 from lectureref.data import digits_split
 from lectureref.training import TrainConfig
 
 
 def main() -> None:
+    seed = reproducible(0)
     s = digits_split()
     # --8<-- [start:main]
-    model, history = train_vae(s.X_train, latent=4, config=TrainConfig(epochs=12, lr=1e-2, seed=0))
+    model, history = train_vae(s.X_train, latent=4, config=TrainConfig(epochs=12, lr=1e-2, seed=seed))
     for epoch in [0, 3, 11]:
         print(f"epoch {epoch + 1:2d}: reconstruction {history.reconstruction[epoch]:.2f}"
               f" + KL {history.kl[epoch]:.2f} = {history.total[epoch]:.2f}")
@@ -18,13 +20,15 @@ def main() -> None:
     baseline = float(np.mean((s.X_train.mean(axis=0) - s.X_test) ** 2))
     print(f"test MSE: VAE {mse:.4f}, mean image {baseline:.4f}")
     # --8<-- [end:main]
-    # The page claims: in 12 epochs the total falls from ≈ 31.3 to ≈ 24.8 (reconstruction 31.0 → 22.3);
-    # KL stays positive and grows (≈ 0.24 → 2.6) as the encoder starts to use z; the test MSE
-    # ≈ 0.038 is ≈ 2× below the mean-image baseline 0.074.
-    assert history.total[-1] < 0.85 * history.total[0]
-    assert history.reconstruction[-1] < 0.8 * history.reconstruction[0]
-    assert min(history.kl) > 0 and history.kl[-1] > 3 * history.kl[0]
-    assert mse < baseline / 1.7
+    # The page claims: in 12 epochs the total falls by over 15 % (reconstruction by over 20 %);
+    # KL stays positive and grows over 3× as the encoder starts to use z; the test MSE is
+    # 1.7–3× below the mean-image baseline 0.074, so above the plain autoencoder's (< baseline / 3).
+    claim("last / first total loss", history.total[-1] / history.total[0], "<", 0.85)
+    claim("last / first reconstruction", history.reconstruction[-1] / history.reconstruction[0], "<", 0.8)
+    claim("smallest KL", min(history.kl), ">", 0)
+    claim("last / first KL", history.kl[-1] / history.kl[0], ">", 3)
+    claim("test MSE / mean-image MSE", mse / baseline, "<", 1 / 1.7)
+    claim("test MSE / mean-image MSE", mse / baseline, ">", 1 / 3)
 
 if __name__ == "__main__":
     main()

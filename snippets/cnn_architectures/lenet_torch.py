@@ -2,6 +2,7 @@
 
 import torch
 
+from lectureref.claims import claim, reproducible
 from lectureref.cnn_architectures import lenet, shifted_copies
 from lectureref.data import digits_split
 from lectureref.device import get_device
@@ -10,21 +11,19 @@ from lectureref.training import fit, loader, TrainConfig
 
 def main() -> float:
     data = digits_split(images=True)
-    torch.manual_seed(0)                                  # the order of the batches
+    seed = reproducible(0)
     # --8<-- [start:main]
-    model = lenet(channels=(32, 64), hidden=128, seed=0).to_torch()   # nn.Sequential of the same layers
+    model = lenet(channels=(32, 64), hidden=128, seed=seed).to_torch()   # nn.Sequential of the same layers
     X, y = shifted_copies(data.X_train, data.y_train, pixels=1)        # 1168 digits → 5840
     optimizer = torch.optim.Adam(model.parameters(), lr=3e-3)
-    history = fit(model, loader(X, y, batch_size=64, shuffle=True, seed=0), config=TrainConfig(epochs=4, device=get_device()), optimizer=optimizer,
+    history = fit(model, loader(X, y, batch_size=64, shuffle=True, seed=seed), config=TrainConfig(epochs=4, device=get_device()), optimizer=optimizer,
                   scheduler=torch.optim.lr_scheduler.CosineAnnealingLR(optimizer, T_max=4),
                   val=loader(data.X_test, data.y_test, batch_size=512))
     print(model)
     print(f"test accuracy {history.val_acc[-1]:.4f}")
     # --8<-- [end:main]
-    # The page claims: ≥ 98.5 % on the 360 test digits (measured 98.9 % with this seed; seeds 0–11
-    # give 98.6–99.7 %; without the shifted copies 10 epochs of the
-    # original 1168 digits give 97.8–98.6 %).
-    assert history.val_acc[-1] >= 0.985
+    # The page claims: ≥ 98.5 % on the 360 test digits, with any seed.
+    claim("test accuracy", history.val_acc[-1], ">=", 0.985)
     return history.val_acc[-1]
 
 

@@ -3,6 +3,7 @@
 import numpy as np
 import torch
 
+from lectureref.claims import claim, reproducible
 from lectureref.gan import (
     discriminator_loss_backward,
     discriminator_loss_forward,
@@ -13,7 +14,7 @@ from lectureref.gan import (
 
 
 def main() -> None:
-    rng = np.random.default_rng(0)
+    rng = np.random.default_rng(reproducible(0))
     real, fake = rng.normal(1, 2, 5), rng.normal(-1, 2, 7)          # logits of D on 5 real, 7 fake
     d_loss, cache = discriminator_loss_forward(real, fake)
     d_real, d_fake = discriminator_loss_backward(cache)
@@ -32,7 +33,9 @@ def main() -> None:
     # The page claims: the minimax gradient at logit −6 is below 0.003 in size, the non-saturating
     # one above 0.99; both match autograd.
     minimax, non_sat = generator_loss_backward(rejected, False), generator_loss_backward(rejected, True)
-    assert abs(minimax[0]) * 3 < 0.003 and abs(non_sat[0]) * 3 > 0.99
+    claim("minimax gradient at logit −6", abs(minimax[0]) * 3, "<", 0.003)
+    claim("non-saturating gradient at logit −6", abs(non_sat[0]) * 3, ">", 0.99)
+    claim("non-saturating / minimax at logit −6, in hundreds", round(non_sat[0] / minimax[0], -2), "==", 400)
     for flag, mine in [(False, minimax), (True, non_sat)]:
         ft = torch.tensor(rejected, requires_grad=True)
         generator_loss_torch(ft, flag).backward()

@@ -4,16 +4,18 @@ import numpy as np
 import torch
 
 from lectureref.backprop import relative_errors
+from lectureref.claims import claim, reproducible
 from lectureref.nn.lstm import init_lstm, lstm_backward, lstm_forward, to_torch_lstm
 
 
 def main() -> None:
     T, N, D, H = 10, 3, 4, 6
-    rng = np.random.default_rng(0)
+    seed = reproducible(0)
+    rng = np.random.default_rng(seed)
     x, h0, c0 = rng.standard_normal((T, N, D)), rng.standard_normal((N, H)), rng.standard_normal((N, H))
     dout, dc_last = rng.standard_normal((T, N, H)), rng.standard_normal((N, H))   # L = Σ dout·h + dc·c_T
     # --8<-- [start:main]
-    p = init_lstm(D, H, seed=1)
+    p = init_lstm(D, H, seed=seed + 1)
     out, cache = lstm_forward(x, h0, c0, p)
     grads = lstm_backward(dout, cache, dc_last)
 
@@ -27,7 +29,7 @@ def main() -> None:
         "db_ih": (grads.db_ih, lstm.bias_ih_l0.grad), "db_hh": (grads.db_hh, lstm.bias_hh_l0.grad),
     }
     errors = relative_errors(pairs)
-    assert max(errors.values()) < 1e-10            # the page claims: agreement to 1e-10
+    claim("max relative error", max(errors.values()), "<", 1e-10)   # the page claims: agreement to 1e-10
     # --8<-- [end:main]
     assert np.allclose(c_n[0].detach().numpy(), cache.c[-1]) and np.allclose(h_n[0].detach().numpy(), out[-1])
 

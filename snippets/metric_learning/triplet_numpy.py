@@ -4,11 +4,13 @@ import numpy as np
 import torch
 import torch.nn.functional as F
 
+from lectureref.claims import claim, reproducible
 from lectureref.metric_learning import triplet_loss_backward, triplet_loss_forward
 
 
 def main() -> None:
-    rng = np.random.default_rng(0)
+    reproducible()
+    rng = np.random.default_rng(0)                   # one worked example: some triplets inactive
     a, p, n = (rng.standard_normal((6, 4)) for _ in range(3))   # 6 triplets of 4-D embeddings
     # --8<-- [start:main]
     loss, cache = triplet_loss_forward(a, p, n, margin=0.5)
@@ -20,7 +22,7 @@ def main() -> None:
     print(f"numpy {loss:.6f}, torch {reference.item():.6f}, active triplets {cache.active.sum()} of 6")
     # --8<-- [end:main]
     # The page claims: value and all three gradients agree to 1e-10; some triplets are inactive.
-    assert abs(loss - reference.item()) < 1e-10
+    claim("|numpy − torch| loss", abs(loss - reference.item()), "<", 1e-10)
     for mine, theirs in [(da, at.grad), (dp, pt.grad), (dn, nt.grad)]:
         np.testing.assert_allclose(mine, theirs.numpy(), rtol=1e-10, atol=1e-12)
     assert 0 < cache.active.sum() < 6

@@ -2,6 +2,7 @@
 
 import numpy as np
 
+from lectureref.claims import claim, reproducible
 from lectureref.data import digits_split
 from lectureref.metrics import accuracy
 from lectureref.mlp import fit_sequential, make_mlp, predict
@@ -9,23 +10,24 @@ from lectureref.training import TrainConfig
 
 
 def main() -> float:
+    seed = reproducible(0)
     s = digits_split()
     # --8<-- [start:main]
-    config = TrainConfig(epochs=30, lr=0.1, batch_size=32, seed=0)
-    model = make_mlp((64, 256, 10), batchnorm=True, seed=0)    # Linear → BatchNorm → ReLU → Linear
+    config = TrainConfig(epochs=30, lr=0.1, batch_size=32, seed=seed)
+    model = make_mlp((64, 256, 10), batchnorm=True, seed=seed)    # Linear → BatchNorm → ReLU → Linear
     history = fit_sequential(model, s.X_train, s.y_train, val=(s.X_val, s.y_val), config=config)
     print(f"train only: val accuracy {history.val_acc[-1]:.1%}")
 
     X = np.concatenate([s.X_train, s.X_val])                  # settings fixed: use all labelled data
     y = np.concatenate([s.y_train, s.y_val])
-    final = make_mlp((64, 256, 10), batchnorm=True, seed=0)
+    final = make_mlp((64, 256, 10), batchnorm=True, seed=seed)
     fit_sequential(final, X, y, config=config)
     test_acc = accuracy(s.y_test, predict(final, s.X_test))
     print(f"train+val: test accuracy {test_acc:.1%}")
     # --8<-- [end:main]
-    # The page claims: val ≈ 97.8 %, test ≈ 98.3 % (asserted with a margin: ≥ 96 % and ≥ 97 %).
-    assert history.val_acc[-1] >= 0.96
-    assert test_acc >= 0.97
+    # The page claims: val ≥ 96 %, test ≥ 97 %, with any seed.
+    claim("val accuracy", history.val_acc[-1], ">=", 0.96)
+    claim("test accuracy", test_acc, ">=", 0.97)
     return test_acc
 
 

@@ -2,11 +2,13 @@
 
 import torch
 
+from lectureref.claims import claim, reproducible
 from lectureref.device import get_device
 from lectureref.performance import matmul_tflops
 
 
 def main() -> None:
+    reproducible()
     # --8<-- [start:run]
     cpu = torch.device("cpu")
     single = matmul_tflops(512, torch.float32, cpu)
@@ -20,7 +22,8 @@ def main() -> None:
     a = torch.randn(512, 512, dtype=torch.float64)
     exact = a @ a
     error32 = ((a.float() @ a.float()).double() - exact).abs().max() / exact.abs().max()
-    assert 1e-8 < error32 < 1e-5
+    claim("float32 relative error", error32.item(), ">", 1e-8)
+    claim("float32 relative error", error32.item(), "<", 1e-5)
 
 
 if __name__ == "__main__":

@@ -2,6 +2,7 @@
 
 import torch
 
+from lectureref.claims import claim, reproducible
 from lectureref.device import get_device
 from lectureref.data import make_shapes
 from lectureref.segmentation import bce_dice_loss_torch, FCN, iou, predict_masks, train_segmentation, UNet
@@ -9,20 +10,22 @@ from lectureref.training import TrainConfig
 
 
 def main() -> dict[str, float]:
+    seed = reproducible(0)
     # --8<-- [start:main]
     train, test = make_shapes(256, seed=0), make_shapes(128, seed=1)     # 24×24, 1–3 shapes each
     scores = {"threshold x > 0.5": iou(test.images > 0.5, test.masks)}  # baseline: brightness alone
     for name, make_model in [("FCN", lambda: FCN(width=16, depth=4)), ("U-Net", lambda: UNet(width=8))]:
-        torch.manual_seed(0)                                             # the same init every run
+        torch.manual_seed(seed)                                          # the same init every run
         model = make_model()
-        train_segmentation(model, train, config=TrainConfig(epochs=4, lr=1e-2, device=get_device()), loss_fn=bce_dice_loss_torch)
+        train_segmentation(model, train, config=TrainConfig(epochs=4, lr=1e-2, seed=seed, device=get_device()), loss_fn=bce_dice_loss_torch)
         scores[name] = iou(predict_masks(model, test.images) > 0.5, test.masks)   # p > 0.5 → object
     print({name: round(value, 3) for name, value in scores.items()})   # test IoU
     # --8<-- [end:main]
-    # The page claims: 4 epochs give test IoU ≈ 0.97 (FCN) and ≈ 0.96 (U-Net); over seeds 0–4
-    # FCN 0.93–0.97, U-Net 0.95–0.97; thresholding the noisy pixels gives 0.73.
-    assert scores["FCN"] > 0.9 and scores["U-Net"] > 0.92
-    assert scores["threshold x > 0.5"] < 0.76
+    # The page claims: 4 epochs give test IoU > 0.9 (FCN) and > 0.92 (U-Net) with any seed;
+    # thresholding the noisy pixels gives ≈ 0.73 (no training: fixed test images).
+    claim("FCN: test IoU", scores["FCN"], ">", 0.9)
+    claim("U-Net: test IoU", scores["U-Net"], ">", 0.92)
+    claim("threshold: test IoU, 2 decimals", round(scores["threshold x > 0.5"], 2), "==", 0.73)
     return scores
 
 
