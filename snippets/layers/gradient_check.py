@@ -20,11 +20,13 @@ def main() -> None:
 
     err_x = check_gradient(lambda v: layer.forward(v), x, dx, dout)
     err_w = check_gradient(lambda _: layer.forward(x), layer.params["w"], layer.grads["w"], dout)
+    # --8<-- [end:main]
+    # --8<-- [start:vs_torch]
     xt = torch.tensor(x, requires_grad=True)
     layer.to_torch()(xt).backward(torch.tensor(dout))        # nn.Linear with the same weights
     err_torch = relative_error(dx, xt.grad.numpy())
     print(f"relative error: dx {err_x:.1e}, dW {err_w:.1e}, torch {err_torch:.1e}")
-    # --8<-- [end:main]
+    # --8<-- [end:vs_torch]
     # --8<-- [start:torch]
     linear = torch.nn.Linear(4, 3, dtype=torch.float64)
     xt = torch.randn(5, 4, dtype=torch.float64, requires_grad=True)
