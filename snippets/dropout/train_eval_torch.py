@@ -3,10 +3,11 @@
 import torch
 from torch import nn
 
+from lectureref.claims import claim, reproducible
+
 
 def main() -> None:
-    torch.manual_seed(0)
-    torch.set_num_threads(1)
+    reproducible(0)                              # torch's seed and one thread
     x = torch.ones(1000, 100)
     # --8<-- [start:main]
     layer = nn.Dropout(p=0.5)
@@ -19,9 +20,10 @@ def main() -> None:
     print(f"eval:  mean {eval_out.mean():.3f}")
     # --8<-- [end:main]
     # The page claims the same as for the numpy layer: ≈ 50 % zeros, kept units 2.0, mean ≈ 1.
-    assert abs(zeros - 0.5) < 0.01
+    claim("|share of zeros − 0.5|", abs(zeros - 0.5), "<", 0.01)
     assert set(train_out.unique().tolist()) == {0.0, 2.0}
-    assert abs(train_out.mean().item() - 1.0) < 0.01 and eval_out.mean().item() == 1.0
+    claim("|train mean − 1|", abs(train_out.mean().item() - 1.0), "<", 0.01)
+    claim("eval mean", eval_out.mean().item(), "==", 1.0)
 
 
 if __name__ == "__main__":
