@@ -53,10 +53,9 @@ SEARCH_READY = """() => {
     return meta && meta.textContent.trim() !== '' && !meta.textContent.includes('Инициализация');
 }"""
 
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.skipif(not Path(CHROMIUM).exists(), reason=f"no Chromium at {CHROMIUM}: apt-get install chromium"),
-]
+NO_BROWSER = (f"no Chromium at {CHROMIUM}: `python3 scripts/dev.py test` installs Debian's chromium when it runs "
+              "as root (unless LECTUREREF_NO_BROWSER_INSTALL=1); or apt-get install chromium")
+pytestmark = [pytest.mark.browser, pytest.mark.skipif(not Path(CHROMIUM).exists(), reason=NO_BROWSER)]
 
 
 class QuietHandler(http.server.SimpleHTTPRequestHandler):
