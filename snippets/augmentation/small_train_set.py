@@ -24,7 +24,8 @@ def main() -> dict:
             model = small_cnn(n_classes=10, size=12, seed=seed)
             if augmented:                                 # shifts by up to ±2 px, fresh for every batch
                 model = nn.Sequential(RandomAugment(seed, max_shift=2), model)
-            fit(model, loader(X, y, batch_size=50, shuffle=True, seed=seed), config=TrainConfig(epochs=40),
+            fit(model, loader(X, y, batch_size=50, shuffle=True, seed=seed),
+                config=TrainConfig(epochs=40),
                 optimizer=torch.optim.Adam(model.parameters(), lr=3e-3), progress=False)
             accuracy = evaluate(model, test, nn.functional.cross_entropy)[1]   # eval(): no augmentation
             # --8<-- [end:main]

@@ -12,7 +12,8 @@ def main() -> float:
     seed = reproducible(0)
     s = digits_split()
     # --8<-- [start:main]
-    model, history = train_autoencoder(s.X_train, latent=8, config=TrainConfig(epochs=12, lr=1e-2, seed=seed))
+    model, history = train_autoencoder(s.X_train, latent=8,
+                                       config=TrainConfig(epochs=12, lr=1e-2, seed=seed))
     mse = float(np.mean((reconstruct(model, s.X_test) - s.X_test) ** 2))
     baseline = float(np.mean((s.X_train.mean(axis=0) - s.X_test) ** 2))   # always the mean image
     print(f"test MSE: autoencoder {mse:.4f}, mean image {baseline:.4f}")

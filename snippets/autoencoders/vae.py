@@ -12,7 +12,8 @@ def main() -> None:
     seed = reproducible(0)
     s = digits_split()
     # --8<-- [start:main]
-    model, history = train_vae(s.X_train, latent=4, config=TrainConfig(epochs=12, lr=1e-2, seed=seed))
+    model, history = train_vae(s.X_train, latent=4,
+                               config=TrainConfig(epochs=12, lr=1e-2, seed=seed))
     for epoch in [0, 3, 11]:
         print(f"epoch {epoch + 1:2d}: reconstruction {history.reconstruction[epoch]:.2f}"
               f" + KL {history.kl[epoch]:.2f} = {history.total[epoch]:.2f}")

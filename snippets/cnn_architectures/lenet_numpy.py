@@ -12,7 +12,8 @@ def main() -> float:
     data = digits_split(images=True)                     # (N, 1, 8, 8) float32
     # --8<-- [start:main]
     net = lenet(channels=(16, 32), hidden=64, seed=seed)
-    history = fit_sequential(net, data.X_train, data.y_train, config=TrainConfig(epochs=10, lr=0.05, batch_size=32, seed=seed),
+    history = fit_sequential(net, data.X_train, data.y_train,
+                             config=TrainConfig(epochs=10, lr=0.05, batch_size=32, seed=seed),
                         val=(data.X_test, data.y_test))
     print(f"numpy LeNet, test accuracy after each epoch: {[round(a, 3) for a in history.val_acc]}")
     # --8<-- [end:main]

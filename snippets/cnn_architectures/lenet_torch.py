@@ -16,7 +16,8 @@ def main() -> float:
     model = lenet(channels=(32, 64), hidden=128, seed=seed).to_torch()   # nn.Sequential of the same layers
     X, y = shifted_copies(data.X_train, data.y_train, pixels=1)        # 1168 digits → 5840
     optimizer = torch.optim.Adam(model.parameters(), lr=3e-3)
-    history = fit(model, loader(X, y, batch_size=64, shuffle=True, seed=seed), config=TrainConfig(epochs=4, device=get_device()), optimizer=optimizer,
+    history = fit(model, loader(X, y, batch_size=64, shuffle=True, seed=seed),
+                  config=TrainConfig(epochs=4, device=get_device()), optimizer=optimizer,
                   scheduler=torch.optim.lr_scheduler.CosineAnnealingLR(optimizer, T_max=4),
                   val=loader(data.X_test, data.y_test, batch_size=512))
     print(model)

@@ -21,7 +21,8 @@ def main() -> None:
         model = deep_net(depth=20, width=8, residual=residual)
         F.cross_entropy(model(x), y).backward()
         norms[residual] = model[0].weight.grad.norm().item()  # ‖∂L/∂W‖ of the first conv
-        history = fit(model, loader(data.X_train, data.y_train, batch_size=64, shuffle=True), config=TrainConfig(epochs=3, device=get_device()),
+        history = fit(model, loader(data.X_train, data.y_train, batch_size=64, shuffle=True),
+                      config=TrainConfig(epochs=3, device=get_device()),
                       optimizer=torch.optim.Adam(model.parameters(), lr=3e-3),
                       progress=False)
         losses[residual] = history.train_loss

@@ -13,7 +13,8 @@ def main() -> float:
     seed = reproducible(0)
     s = digits_split()
     # --8<-- [start:main]
-    members = train_members(s.X_train, s.y_train, n_models=5, config=TrainConfig(epochs=4, lr=1e-2, seed=seed), hidden=128)
+    members = train_members(s.X_train, s.y_train, n_models=5,
+                            config=TrainConfig(epochs=4, lr=1e-2, seed=seed), hidden=128)
     single = [accuracy(s.y_test, predict_proba(m, s.X_test).argmax(1)) for m in members]
     single_loss = [log_loss(predict_proba(m, s.X_test), s.y_test) for m in members]
     together = ensemble_proba(members, s.X_test)

@@ -13,7 +13,8 @@ def main() -> None:
     seed = reproducible(0)
     # --8<-- [start:main]
     corpus = make_forms_corpus(800, held_out=HELD_OUT)      # "elephants", "chocolates", "mountains" never occur
-    model, losses = train_fasttext(corpus, n_buckets=2000, dim=16, config=TrainConfig(epochs=3, seed=seed, device=get_device()))
+    model, losses = train_fasttext(corpus, n_buckets=2000, dim=16,
+                                   config=TrainConfig(epochs=3, seed=seed, device=get_device()))
     known = [w for words in CLASSES.values() for w in words]
     sim = cosine_matrix(model.vectors(HELD_OUT + known))[: len(HELD_OUT), len(HELD_OUT):]
     for word, row in zip(HELD_OUT, sim):

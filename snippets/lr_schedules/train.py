@@ -26,7 +26,8 @@ def main() -> dict[str, float]:
             model = nn.Sequential(nn.Linear(64, 64), nn.ReLU(), nn.Linear(64, 10))
             opt = torch.optim.SGD(model.parameters(), lr=0.5, momentum=0.9)
             scheduler = torch_scheduler(opt, "cosine", t_max=20) if name == "cosine" else None
-            history = fit(model, train, config=TrainConfig(epochs=20, device=get_device()), optimizer=opt, val=val, scheduler=scheduler, progress=False)
+            history = fit(model, train,
+                          config=TrainConfig(epochs=20, device=get_device()), optimizer=opt, val=val, scheduler=scheduler, progress=False)
             last5 = history.train_loss[-5:]
             mean[name].append(fmean(last5))
             jump[name].append(max(last5) - min(last5))

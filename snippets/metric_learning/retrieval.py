@@ -13,7 +13,8 @@ def main() -> dict[str, float]:
     seed = reproducible(0)
     s = digits_split()
     # --8<-- [start:main]
-    model, history = train_embedding(s.X_train, s.y_train, config=TrainConfig(epochs=15, seed=seed), margin=0.5, dim=8)
+    model, history = train_embedding(s.X_train, s.y_train,
+                                     config=TrainConfig(epochs=15, seed=seed), margin=0.5, dim=8)
     pca = PCA(n_components=8).fit(s.X_train)               # the best *linear* 8-D projection
     spaces = {"pixels, 64-D": lambda X: X, "PCA, 8-D": pca.transform, "triplet, 8-D": lambda X: embed(model, X)}
     rng = np.random.default_rng(seed)                      # a small gallery: 3 labelled digits per class

@@ -17,7 +17,8 @@ def train(X: np.ndarray, y: np.ndarray, seed: int = 0) -> torch.nn.Sequential:
     print(net)    # Linear(64, 256) → BatchNorm1d(256) → ReLU → Linear(256, 10)
     optimizer = torch.optim.SGD(net.parameters(), lr=0.1, momentum=0.9)
     scheduler = torch.optim.lr_scheduler.ExponentialLR(optimizer, gamma=0.9)   # lr · 0.9^epoch
-    fit(net, loader(X, y, batch_size=32, shuffle=True, seed=seed), config=TrainConfig(epochs=30, device=get_device()),
+    fit(net, loader(X, y, batch_size=32, shuffle=True, seed=seed),
+        config=TrainConfig(epochs=30, device=get_device()),
         optimizer=optimizer, scheduler=scheduler, progress=False)
     # --8<-- [end:main]
     return net

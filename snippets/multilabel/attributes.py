@@ -14,9 +14,11 @@ def main() -> np.ndarray:
     s = digits_split()
     # --8<-- [start:main]
     A_train, A_test = digit_attributes(s.y_train), digit_attributes(s.y_test)   # (N, 3) of 0/1
-    multilabel = train_multilabel(s.X_train, A_train, "multilabel", config=TrainConfig(epochs=20, seed=seed))           # 3 sigmoids + BCE
+    multilabel = train_multilabel(s.X_train, A_train, "multilabel",
+                                  config=TrainConfig(epochs=20, seed=seed))           # 3 sigmoids + BCE
     acc = per_label_accuracy(A_test, predict(multilabel, s.X_test, "multilabel"))
-    multiclass = train_multilabel(s.X_train, s.y_train, "multiclass", config=TrainConfig(epochs=20, seed=seed))         # softmax over 10 digits
+    multiclass = train_multilabel(s.X_train, s.y_train, "multiclass",
+                                  config=TrainConfig(epochs=20, seed=seed))         # softmax over 10 digits
     via_class = per_label_accuracy(A_test, digit_attributes(predict(multiclass, s.X_test, "multiclass")))
     for name, a, b in zip(ATTRIBUTES, acc, via_class):
         print(f"{name:>5}: sigmoid head {a:.3f}, from the softmax class {b:.3f}")

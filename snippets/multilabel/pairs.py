@@ -14,7 +14,8 @@ def main() -> float:
     # --8<-- [start:main]
     X_train, Y_train = digit_pairs(s.X_train, s.y_train, n=3000, seed=0)   # (3000, 128), (3000, 10)
     X_test, Y_test = digit_pairs(s.X_test, s.y_test, n=1000, seed=1)       # test digits only
-    model = train_multilabel(X_train, Y_train, "multilabel", config=TrainConfig(epochs=20, seed=seed), hidden=256)
+    model = train_multilabel(X_train, Y_train, "multilabel",
+                             config=TrainConfig(epochs=20, seed=seed), hidden=256)
     P = predict(model, X_test, "multilabel")                               # (1000, 10) of True/False
     exact = (P == Y_test.astype(bool)).all(axis=1).mean()                  # both digits right, no extra
     print(f"per digit label: {per_label_accuracy(Y_test, P).round(3)}")

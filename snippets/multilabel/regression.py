@@ -14,7 +14,8 @@ def main() -> float:
     # --8<-- [start:main]
     C_train, C_test = ink_center(s.X_train), ink_center(s.X_test)          # (N, 2) in pixels
     mean, std = C_train.mean(0), C_train.std(0)                             # scale the targets too
-    model = train_multilabel(s.X_train, (C_train - mean) / std, "regression", config=TrainConfig(epochs=30, lr=3e-3, seed=seed))
+    model = train_multilabel(s.X_train, (C_train - mean) / std, "regression",
+                             config=TrainConfig(epochs=30, lr=3e-3, seed=seed))
     pred = predict(model, s.X_test, "regression") * std + mean              # back to pixels
     rmse = np.sqrt(np.mean((pred - C_test) ** 2, axis=0))
     print(f"RMSE (row, col): {rmse.round(3)} px, target std {C_test.std(0).round(2)}, R² {r2_score(C_test, pred):.3f}")

@@ -16,7 +16,8 @@ def main() -> list[float]:
     X, y = small_subset(s.X_train, s.y_train, per_class=20)             # 200 of the 1167 images
     train, val = loader(X, y, batch_size=32, shuffle=True), loader(s.X_val, s.y_val, batch_size=512)
     model = overfit_model(hidden=256, seed=seed)                                   # ~85 000 parameters
-    history = fit(model, train, config=TrainConfig(epochs=40), optimizer=torch.optim.Adam(model.parameters(), lr=1e-2),
+    history = fit(model, train,
+                  config=TrainConfig(epochs=40), optimizer=torch.optim.Adam(model.parameters(), lr=1e-2),
                   val=val, progress=False)
     best = int(np.argmin(history.val_loss))
     print(f"best val loss {history.val_loss[best]:.3f} at epoch {best + 1}; "

@@ -15,7 +15,8 @@ def main() -> int:
     train, val = loader(X, y, batch_size=32, shuffle=True), loader(s.X_val, s.y_val, batch_size=512)
     # --8<-- [start:main]
     model = overfit_model(hidden=256, seed=seed)
-    history, stopper = fit_early_stopping(model, train, val, config=TrainConfig(epochs=60), patience=5,
+    history, stopper = fit_early_stopping(model, train, val,
+                                          config=TrainConfig(epochs=60), patience=5,
                                           optimizer=torch.optim.Adam(model.parameters(), lr=1e-2))
     val_loss, val_acc = evaluate(model, val, torch.nn.functional.cross_entropy)
     print(f"stopped after {len(history.val_loss)} epochs, best epoch {stopper.best_epoch + 1}: "

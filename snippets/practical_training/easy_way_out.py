@@ -10,7 +10,8 @@ from lectureref.training import TrainConfig
 def main() -> None:
     seed = reproducible(0)
     # --8<-- [start:run]
-    runs = {scale: xor_losses(init_scale=scale, config=TrainConfig(steps=1500, seed=seed)) for scale in (0.01, 0.05, 0.5)}
+    runs = {scale: xor_losses(init_scale=scale,
+                              config=TrainConfig(steps=1500, seed=seed)) for scale in (0.01, 0.05, 0.5)}
     flat = {scale: plateau_length(losses, level=math.log(2)) for scale, losses in runs.items()}
     for scale, losses in runs.items():
         print(f"init std {scale}: {flat[scale]} steps at ln 2, final loss {losses[-1]:.4f}")

@@ -15,7 +15,8 @@ def main() -> None:
     norms, val_accs = [], []
     # --8<-- [start:main]
     for lam in [0.0, 1e-3, 1e-2, 1e-1]:
-        fit = fit_softmax(s.X_train, s.y_train, n_classes=10, config=TrainConfig(lr=0.5, epochs=30, seed=seed), l2=lam)
+        fit = fit_softmax(s.X_train, s.y_train, n_classes=10,
+                          config=TrainConfig(lr=0.5, epochs=30, seed=seed), l2=lam)
         norms.append(np.linalg.norm(fit.W))
         val_accs.append(accuracy(s.y_val, predict(s.X_val, fit.W, fit.b)))
         print(f"λ = {lam:g}: ‖W‖ = {norms[-1]:5.2f}, val {val_accs[-1]:.1%}")

@@ -15,7 +15,8 @@ def main() -> None:
     # --8<-- [start:train]
     vocab = CharVocab("".join(lines))                 # 61 characters + BOS + EOS
     baseline = math.log(len(vocab))                   # uniform guess: log 63 ≈ 4.14 nats
-    model, _ = train_char_lm(lines, vocab, hidden=64, config=TrainConfig(steps=60, seed=seed, device=get_device()), cell="rnn")
+    model, _ = train_char_lm(lines, vocab, hidden=64,
+                             config=TrainConfig(steps=60, seed=seed, device=get_device()), cell="rnn")
     loss = sequence_loss(model, lines, vocab)
     print(f"vocabulary {len(vocab)}, uniform baseline {baseline:.2f} nats, model {loss:.2f} nats")
     # --8<-- [end:train]

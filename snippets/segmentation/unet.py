@@ -17,7 +17,8 @@ def main() -> dict[str, float]:
     for name, make_model in [("FCN", lambda: FCN(width=16, depth=4)), ("U-Net", lambda: UNet(width=8))]:
         torch.manual_seed(seed)                                          # the same init every run
         model = make_model()
-        train_segmentation(model, train, config=TrainConfig(epochs=4, lr=1e-2, seed=seed, device=get_device()), loss_fn=bce_dice_loss_torch)
+        train_segmentation(model, train,
+                           config=TrainConfig(epochs=4, lr=1e-2, seed=seed, device=get_device()), loss_fn=bce_dice_loss_torch)
         scores[name] = iou(predict_masks(model, test.images) > 0.5, test.masks)   # p > 0.5 → object
     print({name: round(value, 3) for name, value in scores.items()})   # test IoU
     # --8<-- [end:main]

@@ -11,7 +11,8 @@ def main() -> float:
     seed = reproducible(0)
     s = digits_split()
     # --8<-- [start:main]
-    fit = fit_softmax(s.X_train, s.y_train, n_classes=10, config=TrainConfig(lr=0.5, epochs=30, batch_size=32, seed=seed))
+    fit = fit_softmax(s.X_train, s.y_train, n_classes=10,
+                      config=TrainConfig(lr=0.5, epochs=30, batch_size=32, seed=seed))
     val_acc = accuracy(s.y_val, predict(s.X_val, fit.W, fit.b))
     test_acc = accuracy(s.y_test, predict(s.X_test, fit.W, fit.b))
     print(f"{len(fit.losses)} SGD steps, loss {fit.losses[0]:.3f} → {fit.losses[-1]:.3f}")

@@ -13,8 +13,10 @@ def main() -> None:
     seed = reproducible(0)
     s = digits_split()
     # --8<-- [start:main]
-    fit = fit_softmax_torch(s.X_train, s.y_train, n_classes=10, config=TrainConfig(lr=0.5, epochs=30, batch_size=32, seed=seed, device=get_device()))
-    reference = fit_softmax(s.X_train, s.y_train, n_classes=10, config=TrainConfig(lr=0.5, epochs=30, batch_size=32, seed=seed))
+    fit = fit_softmax_torch(s.X_train, s.y_train, n_classes=10,
+                            config=TrainConfig(lr=0.5, epochs=30, batch_size=32, seed=seed, device=get_device()))
+    reference = fit_softmax(s.X_train, s.y_train, n_classes=10,
+                            config=TrainConfig(lr=0.5, epochs=30, batch_size=32, seed=seed))
     print(f"device: {get_device()}, max |W_torch − W_numpy| = {np.abs(fit.W - reference.W).max():.1e}")
     # --8<-- [end:main]
     # The page claims: after 1110 steps the weights still agree to 1e-10 (float64).

@@ -28,7 +28,8 @@ def main() -> dict:
             runs = []
             for seed in (base, base + 1):                       # 2 different small training sets
                 model = prepare(pretrained, n_classes=5, mode=mode, seed=seed)
-                runs.append(task_accuracy(fine_tune(model, few_shot(new, n // 5, seed), config=TrainConfig(seed=seed)), test))
+                runs.append(task_accuracy(fine_tune(model, few_shot(new, n // 5, seed),
+                                                    config=TrainConfig(seed=seed)), test))
             acc[n, mode] = float(np.mean(runs))
             print(f"N = {n:3d}, {mode:>7}: test task_accuracy {acc[n, mode]:.3f}  {count_params(model)}")
     # --8<-- [end:main]

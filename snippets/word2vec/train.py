@@ -16,8 +16,10 @@ def main() -> None:
     vocab = build_vocab(corpus)
     pairs = skipgram_pairs(corpus, vocab, window=2)
     noise = noise_distribution(vocab.counts)     # ∝ count^0.75
-    W_np, losses_np = train_numpy(pairs, noise, dim=16, k=5, config=TrainConfig(epochs=2, lr=5.0, seed=seed))
-    W_t, losses_t = train_torch(pairs, noise, dim=16, k=5, config=TrainConfig(epochs=2, lr=0.02, seed=seed, device=get_device()))
+    W_np, losses_np = train_numpy(pairs, noise, dim=16, k=5,
+                                  config=TrainConfig(epochs=2, lr=5.0, seed=seed))
+    W_t, losses_t = train_torch(pairs, noise, dim=16, k=5,
+                                config=TrainConfig(epochs=2, lr=0.02, seed=seed, device=get_device()))
     for name, W, losses in [("numpy", W_np, losses_np), ("torch", W_t, losses_t)]:
         same, different = class_similarity(W, vocab)
         nearest = nearest_same_class(W, vocab)
