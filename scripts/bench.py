@@ -38,7 +38,8 @@ def synthetic_course(n: int, per_lecture: int = 100) -> str:
     """A course YAML with ``n`` timecodes, ``per_lecture`` to a lecture, all on real topics."""
     lines = ["title: Synthetic", "playlist: PL5FkQ0AF9O_o2Eb5Qn8pwCDg7TniyV1Wb", "lectures:"]
     for lecture in range(n // per_lecture):
-        lines += [f"  - number: {lecture + 1}", f"    title: Lecture {lecture + 1}", "    video: kWTC1NvL894", "    entries:"]
+        video = f"synthetic{lecture:02d}"[-11:]   # an 11-character id of its own: one video per lecture
+        lines += [f"  - number: {lecture + 1}", f"    title: Lecture {lecture + 1}", f"    video: {video}", "    entries:"]
         for i in range(per_lecture):
             seconds = 30 * (i + 1)
             lines += [

@@ -91,3 +91,11 @@ def test_single_thread_seconds_runs_on_one_thread_and_restores_the_count() -> No
 def test_compare_shapes_runs_each_shape_and_returns_the_ratios(capsys) -> None:
     assert compare_shapes(lambda a, b: a / b, [(3, 2), (1, 4)]) == [1.5, 0.25]
     assert capsys.readouterr().out.startswith(f"torch {torch.__version__}")
+
+
+def test_index_benchmark_course_is_one_the_loader_accepts() -> None:
+    """`scripts/bench.py`'s synthetic course passes the same checks as a contributor's (one video a lecture)."""
+    from scripts.bench import index_seconds, synthetic_course
+
+    assert synthetic_course(300).count("video:") == 3
+    assert index_seconds(300) > 0
