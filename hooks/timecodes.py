@@ -30,7 +30,7 @@ from mkdocs.structure.pages import Page
 
 from lectureref.timecodes.api_moments import api_moments
 from lectureref.timecodes.loader import TimecodeError, validate_docs
-from lectureref.timecodes.metadata import CACHE_NAME, check_durations, load_cache
+from lectureref.timecodes.metadata import CACHE_NAME, load_cache
 from lectureref.timecodes.render import (
     INDEX_PAGE,
     TOPICS_PAGE,
@@ -63,17 +63,11 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     slugify = config.mdx_configs.get("toc", {}).get("slugify", default_slugify)
     topics = scan_topics(config.docs_dir, slugify)
     folder = Path(config.docs_dir) / TIMECODES_DIR
-    try:
-        courses = validate_docs(config.docs_dir, slugify)  # the same checks as `python -m lectureref.timecodes check`
+    try:  # the same checks as `python -m lectureref.timecodes check`, the metadata cache's included
+        courses = validate_docs(config.docs_dir, slugify, topics)
     except TimecodeError as err:
         raise PluginError(f"invalid timecodes:\n{err}") from None
-    try:
-        cache = load_cache(folder / CACHE_NAME)
-    except ValueError as err:
-        raise PluginError(f"invalid metadata cache: {err}") from None
-    problems = check_durations(courses, cache)
-    if problems:
-        raise PluginError("invalid timecodes:\n" + "\n".join(map(str, problems)))
+    cache = load_cache(folder / CACHE_NAME)  # read without error just now: the timelines' durations
     _courses[:] = courses
     _moments.clear()
     _moments.update(moments(courses))

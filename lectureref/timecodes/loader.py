@@ -222,12 +222,15 @@ def load_courses(folder: Path | str, topics: Mapping[str, Iterable[str]] | None 
     return courses
 
 
-def validate_docs(docs_dir: Path | str, slugify: Callable[[str, str], str] | None = None) -> list[Course]:
+def validate_docs(
+    docs_dir: Path | str, slugify: Callable[[str, str], str] | None = None, topics: Mapping | None = None,
+) -> list[Course]:
     """Every check the site build makes on ``docs_dir/timecodes``, without building the site.
 
     The YAML files against the schema and each other's rules (`load_courses`), every ``topic:``
     against the pages in ``docs_dir/topics`` and their heading anchors (ids made with
-    ``slugify``, the build's ``toc`` slugify; Python-Markdown's default when None), and every
+    ``slugify``, the build's ``toc`` slugify; Python-Markdown's default when None; ``topics``, when
+    the caller has scanned them already, as `lectureref.timecodes.topics.scan_topics` gives them), and every
     timecode against its video's duration when ``metadata.json`` knows it. The mkdocs hook and
     ``python -m lectureref.timecodes check`` both call this, so they report the same problems.
 
@@ -240,7 +243,8 @@ def validate_docs(docs_dir: Path | str, slugify: Callable[[str, str], str] | Non
     from lectureref.timecodes.metadata import CACHE_NAME, check_durations, load_cache
     from lectureref.timecodes.topics import scan_topics
 
-    topics = scan_topics(docs_dir, slugify) if slugify is not None else scan_topics(docs_dir)
+    if topics is None:
+        topics = scan_topics(docs_dir, slugify) if slugify is not None else scan_topics(docs_dir)
     folder = Path(docs_dir) / TIMECODES_DIR
     courses = load_courses(folder, {name: page.anchors for name, page in topics.items()})
     problems = check_durations(courses, load_cache(folder / CACHE_NAME))
