@@ -78,7 +78,7 @@ def exercise_tail(info: ExerciseInfo) -> str:
     return "\n".join([
         "## Заготовка {#starter}",
         "",
-        f"Её же запишет команда `start`. Имена и сигнатуры функций менять нельзя — по ним `check` находит ваш код.",
+        "Её же запишет команда `start`. Имена и сигнатуры функций менять нельзя — по ним `check` находит ваш код.",
         "",
         "```{.python notest}",
         f'{SNIPPET} "{STARTERS}/{info.name}.py"',
