@@ -63,10 +63,46 @@ def single_thread_seconds(*fns: Callable[[], object], repeat: int = 15) -> list[
         torch.set_num_threads(threads)
 
 
+def keep_freed_memory() -> bool:
+    """Ask glibc's ``malloc`` to keep freed memory in the process instead of returning it to the OS.
+
+    A numpy pass allocates its large arrays afresh every time; by default glibc hands big freed
+    blocks back to the kernel, so the next pass touches brand-new pages, and on some virtual
+    machines each first touch of a 4 KiB page costs microseconds: up to a third of a conv or LSTM
+    pass here, and a torch pass varies by 2× for the same reason. Same as running with
+    ``MALLOC_MMAP_THRESHOLD_=33554432 MALLOC_TRIM_THRESHOLD_=1073741824``. False where the C
+    library has no ``mallopt`` (not glibc); nothing changes then.
+    """
+    import ctypes
+
+    try:
+        mallopt = ctypes.CDLL(None).mallopt
+    except AttributeError:
+        return False
+    m_trim_threshold, m_mmap_threshold = -1, -3             # from glibc's <malloc.h>
+    return bool(mallopt(m_mmap_threshold, 32 << 20)) and bool(mallopt(m_trim_threshold, 1 << 30))
+
+
+def blas_kernel() -> str:
+    """The BLAS library and the kernel it runs (``OPENBLAS_CORETYPE`` can force an older one)."""
+    from threadpoolctl import threadpool_info  # comes with scikit-learn
+
+    blas = [i for i in threadpool_info() if i.get("user_api") == "blas"]
+    return ", ".join(f"{i.get('internal_api')} {i.get('version')} ({i.get('architecture')})" for i in blas) or "unknown"
+
+
 def compare_shapes(bench: Callable[..., float], shapes: list[tuple[int, ...]]) -> list[float]:
     """Print the library versions, then run ``bench(*shape)`` (which prints one line and returns
-    the numpy / torch time ratio) for each shape; the ratios. Used by ``scripts/bench_*.py``."""
-    print(f"torch {torch.__version__}, {torch.get_num_threads()} threads; numpy {np.__version__}")
+    the numpy / torch time ratio) for each shape, twice: with glibc's default ``malloc``, then
+    with `keep_freed_memory`. Returns the second round's ratios. Used by ``scripts/bench_*.py``."""
+    print(f"torch {torch.__version__}, {torch.get_num_threads()} threads; numpy {np.__version__}, BLAS {blas_kernel()}")
+    print("malloc: default (freed memory goes back to the OS)")
+    for shape in shapes:
+        bench(*shape)
+    if not keep_freed_memory():
+        print("malloc: no mallopt here (not glibc); the figures above are the only ones")
+        return []
+    print("malloc: keeps freed memory (keep_freed_memory)")
     return [bench(*shape) for shape in shapes]
 
 

@@ -1,6 +1,6 @@
 """Benchmark (not a test): the numpy LSTM forward + backward (BPTT) against torch.nn.LSTM on the CPU.
 
-    .venv/bin/python scripts/bench_lstm.py
+    env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE .venv/bin/python scripts/bench_lstm.py
 
 Prints the best time of one forward + backward pass over a sequence for each implementation
 and their ratio. Both run in float32 on one thread (`lectureref.performance.single_thread_seconds`).

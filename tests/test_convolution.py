@@ -14,7 +14,9 @@ from lectureref.nn.convolution import (
     avg_pool_forward,
     avg_pool_torch,
     conv2d_backward,
+    conv2d_backward_fast,
     conv2d_forward,
+    conv2d_forward_fast,
     conv2d_torch,
     max_pool_backward,
     max_pool_forward,
@@ -35,19 +37,40 @@ def _rel(a: np.ndarray, b: np.ndarray) -> float:
     return float(np.abs(a - b).max() / max(np.abs(b).max(), 1e-12))
 
 
+PAIRS = {"readable": (conv2d_forward, conv2d_backward), "fast": (conv2d_forward_fast, conv2d_backward_fast)}
+
+
+@pytest.mark.parametrize("pair", PAIRS)
 @pytest.mark.parametrize("n, c, h, w, f, k, s, p", CONV_CASES)
-def test_conv2d_matches_torch_forward_and_backward(n, c, h, w, f, k, s, p) -> None:
+def test_conv2d_matches_torch_forward_and_backward(n, c, h, w, f, k, s, p, pair) -> None:
+    forward, backward = PAIRS[pair]
     rng = np.random.default_rng(h * 10 + k)
     x, wt, b = rng.standard_normal((n, c, h, w)), rng.standard_normal((f, c, k, k)), rng.standard_normal(f)
-    out, cache = conv2d_forward(x, wt, b, stride=s, padding=p)
+    out, cache = forward(x, wt, b, stride=s, padding=p)
     tensors = [torch.tensor(a, requires_grad=True) for a in (x, wt, b)]
     out_t = conv2d_torch(*tensors, stride=s, padding=p)
     assert out.shape == tuple(out_t.shape) == (n, f, out_size(h, k, s, p), out_size(w, k, s, p))
     dout = rng.standard_normal(out.shape)
     out_t.backward(torch.tensor(dout))
     assert _rel(out, out_t.detach().numpy()) < 1e-12
-    for mine, t in zip(conv2d_backward(dout, cache), tensors):
+    for mine, t in zip(backward(dout, cache), tensors):
         assert mine.shape == t.shape and _rel(mine, t.grad.numpy()) < 1e-10
+
+
+def test_fast_conv2d_equals_the_readable_one_across_chunks(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A tiny chunk budget: 7 images go through in chunks of 2 (the last one short), rectangular
+    images, a kernel wider than tall, a non-contiguous dout."""
+    import lectureref.nn.convolution as conv
+
+    rng = np.random.default_rng(5)
+    x, w, b = rng.standard_normal((7, 3, 6, 9)), rng.standard_normal((4, 3, 2, 3)), rng.standard_normal(4)
+    monkeypatch.setattr(conv, "_CHUNK_BYTES", 2 * 3 * 2 * 3 * 8 * 11 * 8)   # two images' patches, float64
+    out, cache = conv2d_forward_fast(x, w, b, padding=1)
+    ref, ref_cache = conv2d_forward(x, w, b, padding=1)
+    assert isinstance(cache, conv.FlatConvCache) and _rel(out, ref) < 1e-12
+    dout = rng.standard_normal((*out.shape[:3], 2 * out.shape[3]))[..., ::2]
+    for mine, want in zip(conv2d_backward_fast(dout, cache), conv2d_backward(dout, ref_cache)):
+        assert mine.shape == want.shape and _rel(mine, want) < 1e-12
 
 
 def test_conv2d_backward_matches_a_numerical_gradient() -> None:
@@ -71,10 +94,12 @@ def test_conv2d_backward_matches_a_numerical_gradient() -> None:
         assert _rel(grads[i], num) < 1e-6
 
 
-def test_float32_stays_float32() -> None:
+@pytest.mark.parametrize("pair", PAIRS)
+def test_float32_stays_float32(pair) -> None:
+    forward, backward = PAIRS[pair]
     x = np.ones((1, 2, 5, 5), np.float32)
-    out, cache = conv2d_forward(x, np.ones((3, 2, 3, 3), np.float32), np.zeros(3, np.float32), padding=1)
-    assert out.dtype == np.float32 and all(g.dtype == np.float32 for g in conv2d_backward(out, cache))
+    out, cache = forward(x, np.ones((3, 2, 3, 3), np.float32), np.zeros(3, np.float32), padding=1)
+    assert out.dtype == np.float32 and all(g.dtype == np.float32 for g in backward(out, cache))
     assert out[0, 0, 2, 2] == 18 and out[0, 0, 0, 0] == 8    # 2 channels × 9 ones; a corner sees 2×4
 
 

@@ -57,6 +57,11 @@ def _col2im(dwin: np.ndarray, shape: tuple[int, ...], stride: int) -> np.ndarray
 # Convolution
 
 
+def _check_shapes(x: np.ndarray, w: np.ndarray) -> None:
+    if x.ndim != 4 or w.ndim != 4 or x.shape[1] != w.shape[1]:
+        raise ValueError(f"conv2d needs x (N, C, H, W) and w (F, C, KH, KW) with the same C; got {x.shape} and {w.shape}")
+
+
 class ConvCache(NamedTuple):
     """``cols`` (C·KH·KW, N·OH·OW): the patches (dw needs them); ``w`` (dx needs it); the geometry."""
 
@@ -93,9 +98,8 @@ def conv2d_forward(
     cache : tuple
         A ``ConvCache``: what `conv2d_backward` needs.
     """
+    _check_shapes(x, w)
     n_filters, _, kh, kw = w.shape
-    if x.ndim != 4 or w.ndim != 4 or x.shape[1] != w.shape[1]:
-        raise ValueError(f"conv2d needs x (N, C, H, W) and w (F, C, KH, KW) with the same C; got {x.shape} and {w.shape}")
     win = _windows(_pad(x, padding), kh, kw, stride)          # (N, C, OH, OW, KH, KW), a view
     n, c, oh, ow = win.shape[:4]
     # im2col, one copy. Patches are *columns*: (C·KH·KW, N·OH·OW). In this order the copy reads
@@ -124,6 +128,119 @@ def conv2d_backward(dout: np.ndarray, cache: ConvCache) -> tuple[np.ndarray, np.
             dx[:, :, i : i + s * oh : s, j : j + s * ow : s] += dwin[:, i, j]
     return dx[:, :, p : p + h, p : p + wd].transpose(1, 0, 2, 3), dw, db   # drop the padding
 # --8<-- [end:conv_backward]
+
+
+# ---------------------------------------------------------------------------------------------
+# The same convolution, faster (stride 1). The page shows the version above; this one gives the
+# same numbers (tests/test_convolution.py) and is what the `Conv2d` layer runs.
+
+
+class FlatConvCache(NamedTuple):
+    """The padded input with its rows joined, ``(N, C, (H + 2p + 1)·(W + 2p))``; ``w``; the geometry."""
+
+    x_flat: np.ndarray
+    w: np.ndarray
+    x_shape: tuple[int, ...]
+    padding: int
+
+
+_CHUNK_BYTES = 1 << 21  # the patches of one chunk of images (≈ 2 MB) stay in the cache between steps
+
+
+def _flat_geometry(x_shape: tuple[int, ...], w_shape: tuple[int, ...], padding: int) -> tuple[int, ...]:
+    """``(HP, WP, OH, OW, L)``: padded size, output size, and ``L = OH·WP``, the length of a flat window row."""
+    _, _, h, wd = x_shape
+    _, _, kh, kw = w_shape
+    hp, wp = h + 2 * padding, wd + 2 * padding
+    return hp, wp, hp - kh + 1, wp - kw + 1, (hp - kh + 1) * wp
+
+
+def _chunks(n: int, bytes_per_image: int) -> range:
+    return range(0, n, max(1, min(n, _CHUNK_BYTES // max(1, bytes_per_image))))
+
+
+def _flat_im2col(cols: np.ndarray, x_flat: np.ndarray, wp: int) -> None:
+    """Fill ``cols`` (m, C, KH, KW, L) from ``x_flat`` (m, C, ·): one contiguous copy per kernel offset."""
+    _, _, kh, kw, length = cols.shape
+    for a in range(kh):
+        for b in range(kw):
+            cols[:, :, a, b] = x_flat[:, :, a * wp + b : a * wp + b + length]
+
+
+def conv2d_forward_fast(
+    x: np.ndarray, w: np.ndarray, b: np.ndarray, stride: int = 1, padding: int = 0
+) -> tuple[np.ndarray, FlatConvCache | ConvCache]:
+    """`conv2d_forward`, about twice as fast for ``stride=1``; other strides run `conv2d_forward`.
+
+    Two ideas. With the image rows joined into one flat row of width ``WP``, the window at kernel
+    offset ``(a, b)`` for all output pixels is one *contiguous* slice starting at ``a·WP + b``:
+    im2col and col2im become ``KH·KW`` plain copies/adds. The price: each output row also gets
+    ``KW − 1`` junk pixels (windows that wrap past the row's end), computed, then dropped. And the
+    images go through in chunks whose patches fit in the processor's cache, with buffers reused.
+    """
+    if stride != 1:
+        return conv2d_forward(x, w, b, stride, padding)
+    _check_shapes(x, w)
+    n, c, h, wd = x.shape
+    n_filters, _, kh, kw = w.shape
+    hp, wp, oh, ow, length = _flat_geometry(x.shape, w.shape, padding)
+    if oh < 1 or ow < 1:
+        _windows(_pad(x, padding), kh, kw, 1)                 # raises the usual "does not fit"
+    dtype = np.result_type(x, w)
+    xp = np.zeros((n, c, hp + 1, wp), dtype)                  # + 1 row: the last windows run past the end
+    xp[:, :, padding : padding + h, padding : padding + wd] = x
+    x_flat = xp.reshape(n, c, -1)
+    k = c * kh * kw
+    w_mat = w.reshape(n_filters, k)
+    out = np.empty((n, n_filters, oh, ow), dtype)
+    chunks = _chunks(n, k * length * dtype.itemsize)
+    cols = np.empty((chunks.step, c, kh, kw, length), dtype)
+    wide = np.empty((chunks.step, n_filters, oh, wp), dtype)  # output rows with their junk pixels
+    for i in chunks:
+        m = min(chunks.step, n - i)
+        _flat_im2col(cols[:m], x_flat[i : i + m], wp)
+        np.matmul(w_mat, cols[:m].reshape(m, k, length), out=wide[:m].reshape(m, n_filters, length))
+        np.add(wide[:m, :, :, :ow], b[:, None, None], out=out[i : i + m])
+    return out, FlatConvCache(x_flat, w, x.shape, padding)
+
+
+def conv2d_backward_fast(
+    dout: np.ndarray, cache: FlatConvCache | ConvCache
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """`conv2d_backward` for a cache from `conv2d_forward_fast` (same results).
+
+    The patches are rebuilt chunk by chunk rather than kept from the forward pass: copying them
+    again is cheaper than holding ``C·KH·KW`` values per output pixel in memory.
+    """
+    if isinstance(cache, ConvCache):
+        return conv2d_backward(dout, cache)
+    x_flat, w, (n, c, h, wd), p = cache
+    n_filters, _, kh, kw = w.shape
+    hp, wp, oh, ow, length = _flat_geometry((n, c, h, wd), w.shape, p)
+    dtype = x_flat.dtype
+    k = c * kh * kw
+    w_mat = w.reshape(n_filters, k)
+    chunks = _chunks(n, k * length * dtype.itemsize)
+    cols = np.empty((chunks.step, c, kh, kw, length), dtype)
+    dcols = np.empty_like(cols)
+    wide = np.zeros((chunks.step, n_filters, oh, wp), dtype)  # dout with zeros at the junk pixels
+    dw_parts = np.empty((chunks.step, k, n_filters), dtype)
+    dw_t = np.zeros((k, n_filters), dtype)
+    dx_flat = np.zeros_like(x_flat)
+    for i in chunks:
+        m = min(chunks.step, n - i)
+        _flat_im2col(cols[:m], x_flat[i : i + m], wp)
+        wide[:m, :, :, :ow] = dout[i : i + m]
+        d_wide = wide[:m].reshape(m, n_filters, length)
+        # dwᵀ = patches · doutᵀ: in this order BLAS runs almost twice as fast as dout · patchesᵀ
+        np.matmul(cols[:m].reshape(m, k, length), d_wide.transpose(0, 2, 1), out=dw_parts[:m])
+        dw_t += dw_parts[:m].sum(axis=0)
+        np.matmul(w_mat.T, d_wide, out=dcols[:m].reshape(m, k, length))
+        for a in range(kh):                                   # col2im: junk pixels carry zero gradient
+            for b in range(kw):
+                dx_flat[i : i + m, :, a * wp + b : a * wp + b + length] += dcols[:m, :, a, b]
+    dx = dx_flat.reshape(n, c, hp + 1, wp)[:, :, p : p + h, p : p + wd]
+    return dx, dw_t.T.reshape(w.shape), dout.sum(axis=(0, 2, 3))
 
 
 def conv2d_torch(x: torch.Tensor, w: torch.Tensor, b: torch.Tensor, stride: int = 1, padding: int = 0) -> torch.Tensor:

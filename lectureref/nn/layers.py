@@ -256,11 +256,11 @@ class Conv2d(Layer):
         self.stride, self.padding = stride, padding
 
     def forward(self, x: np.ndarray) -> np.ndarray:
-        out, self.cache = conv.conv2d_forward(x, self.params["w"], self.params["b"], self.stride, self.padding)
+        out, self.cache = conv.conv2d_forward_fast(x, self.params["w"], self.params["b"], self.stride, self.padding)
         return out
 
     def backward(self, dout: np.ndarray) -> np.ndarray:
-        dx, self.grads["w"], self.grads["b"] = conv.conv2d_backward(dout, self.cache)
+        dx, self.grads["w"], self.grads["b"] = conv.conv2d_backward_fast(dout, self.cache)
         return dx
 
     def to_torch(self) -> nn.Conv2d:

@@ -49,14 +49,13 @@ class LSTMGrads(NamedTuple):
 
 
 class LSTMCache(NamedTuple):
-    """``x`` (T, N, D); ``h``, ``c`` (T + 1, N, H) with the initial state at 0; per step the gates
-    (T, N, 4H), their derivatives by their pre-activations (T, N, 4H) and ``tanh(c_t)`` (T, N, H)."""
+    """``x`` (T, N, D); ``h``, ``c`` (T + 1, N, H) with the initial state at 0; the gates i, f, g, o
+    of every step (T, N, 4H) and ``tanh(c_t)`` (T, N, H)."""
 
     x: np.ndarray
     h: np.ndarray
     c: np.ndarray
     gates: np.ndarray
-    gate_grads: np.ndarray
     tanh_c: np.ndarray
     params: LSTMParams
 
@@ -77,46 +76,60 @@ def lstm_forward(x: np.ndarray, h0: np.ndarray, c0: np.ndarray, p: LSTMParams) -
     T, N, D = x.shape
     H = h0.shape[1]
     dtype = np.result_type(x, p.w_ih)        # float64 for gradient checks, float32 for speed
-    h, c = np.empty((T + 1, N, H), dtype), np.empty((T + 1, N, H), dtype)
-    gates, gate_grads, tanh_c = np.empty((T, N, 4 * H), dtype), np.empty((T, N, 4 * H), dtype), np.empty((T, N, H), dtype)
+    h, c, tanh_c = np.empty((T + 1, N, H), dtype), np.empty((T + 1, N, H), dtype), np.empty((T, N, H), dtype)
     h[0], c[0] = h0, c0
     # The input's part of the gates does not depend on h: one product for all T steps at once.
-    a_x = (x.reshape(T * N, D) @ p.w_ih.T + (p.b_ih + p.b_hh)).reshape(T, N, 4 * H)
+    # Step t then turns gates[t] from pre-activations into gate values in place (no second array).
+    gates = (x.reshape(T * N, D) @ p.w_ih.T).reshape(T, N, 4 * H)
+    gates += p.b_ih + p.b_hh
+    w_hh_t = np.ascontiguousarray(p.w_hh.T)  # (H, 4H): BLAS reads it faster than a transposed view
     # σ(a) = (1 + tanh(a/2)) / 2, so one tanh gives all four gates: gate = s·tanh(s·a) + (1 − s)
-    # with s = 1/2 for the sigmoids i, f, o and s = 1 for g = tanh(a); its derivative is s²(1 − tanh²(s·a)).
+    # with s = 1/2 for the sigmoids i, f, o and s = 1 for g = tanh(a).
     s = np.where(np.arange(4 * H) // H == 2, 1.0, 0.5).astype(dtype)
+    shift = 1.0 - s
     for t in range(T):
-        a = a_x[t] + h[t] @ p.w_hh.T          # pre-activations of the four gates (N, 4H): i, f, g, o
-        th = np.tanh(a * s)
-        gates[t] = z = th * s + (1.0 - s)
-        gate_grads[t] = s * s * (1.0 - th * th)   # kept for backward: ∂gate/∂a, element by element
+        z = gates[t]
+        z += h[t] @ w_hh_t                   # pre-activations of the four gates (N, 4H): i, f, g, o
+        z *= s
+        np.tanh(z, out=z)
+        z *= s
+        z += shift
         i, f, g, o = z[:, :H], z[:, H : 2 * H], z[:, 2 * H : 3 * H], z[:, 3 * H :]
-        c[t + 1] = f * c[t] + i * g          # forget part of the memory, write the new part
-        tanh_c[t] = np.tanh(c[t + 1])
-        h[t + 1] = o * tanh_c[t]             # show part of the memory
-    return h[1:], LSTMCache(x, h, c, gates, gate_grads, tanh_c, p)
+        np.multiply(f, c[t], out=c[t + 1])   # forget part of the memory,
+        c[t + 1] += i * g                    # write the new part
+        np.tanh(c[t + 1], out=tanh_c[t])
+        np.multiply(o, tanh_c[t], out=h[t + 1])   # show part of the memory
+    return h[1:], LSTMCache(x, h, c, gates, tanh_c, p)
 # --8<-- [end:forward]
 
 
 # --8<-- [start:backward]
 def lstm_backward(dout: np.ndarray, cache: LSTMCache, dc_last: np.ndarray | None = None) -> LSTMGrads:
     """BPTT for ``dout = ∂L/∂h_t`` (T, N, H) (and optionally ``∂L/∂c_T``)."""
-    x, h, c, gates, gate_grads, tanh_c, p = cache
+    x, h, c, gates, tanh_c, p = cache
     T, N, D = x.shape
     H = h.shape[2]
+    # What does not depend on the next step is computed for all T steps at once, before the loop:
+    # (In-place steps: every temporary array the size of `gates` costs time to allocate.)
+    da = 1.0 - gates
+    da *= gates                              # ∂gate/∂a: σ' = σ(1 − σ) for i, f, o ...
+    g_all = gates[:, :, 2 * H : 3 * H]
+    da[:, :, 2 * H : 3 * H] = 1.0 - g_all * g_all   # ... and tanh' = 1 − tanh² for g
+    dc_from_h = 1.0 - tanh_c * tanh_c
+    dc_from_h *= gates[:, :, 3 * H :]        # ∂h_t/∂c_t = o·tanh'(c_t)
     dgates = np.empty_like(gates[0])         # ∂L/∂(i, f, g, o) at one step, (N, 4H)
-    da = np.empty_like(gates)                # ∂L/∂a for every step, (T, N, 4H)
     dh_next = np.zeros_like(h[0])
     dc_next = np.zeros_like(c[0]) if dc_last is None else dc_last
-    for t in reversed(range(T)):             # only what depends on the next step stays in the loop
-        i, f, g, o = gates[t, :, :H], gates[t, :, H : 2 * H], gates[t, :, 2 * H : 3 * H], gates[t, :, 3 * H :]
+    for t in reversed(range(T)):
+        i, f, g = gates[t, :, :H], gates[t, :, H : 2 * H], gates[t, :, 2 * H : 3 * H]
         dh = dout[t] + dh_next
-        dc = dc_next + dh * o * (1.0 - tanh_c[t] ** 2)     # c_t feeds h_t and c_{t+1}
-        dgates[:, :H] = dc * g                             # c_t = f·c_{t−1} + i·g, h_t = o·tanh(c_t)
-        dgates[:, H : 2 * H] = dc * c[t]
-        dgates[:, 2 * H : 3 * H] = dc * i
-        dgates[:, 3 * H :] = dh * tanh_c[t]
-        np.multiply(dgates, gate_grads[t], out=da[t])      # through the gates' non-linearities
+        dc = dh * dc_from_h[t]
+        dc += dc_next                        # c_t feeds h_t and c_{t+1}
+        np.multiply(dc, g, out=dgates[:, :H])              # c_t = f·c_{t−1} + i·g
+        np.multiply(dc, c[t], out=dgates[:, H : 2 * H])
+        np.multiply(dc, i, out=dgates[:, 2 * H : 3 * H])
+        np.multiply(dh, tanh_c[t], out=dgates[:, 3 * H :])  # h_t = o·tanh(c_t)
+        da[t] *= dgates                      # through the gates' non-linearities: ∂L/∂a_t
         dc_next = dc * f                     # the cell path: multiplied by f only, no W, no tanh'
         dh_next = da[t] @ p.w_hh
     # The same weights at every step: their gradients sum over the steps, one product each.
