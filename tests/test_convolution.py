@@ -71,6 +71,8 @@ def test_fast_conv2d_equals_the_readable_one_across_chunks(monkeypatch: pytest.M
     dout = rng.standard_normal((*out.shape[:3], 2 * out.shape[3]))[..., ::2]
     for mine, want in zip(conv2d_backward_fast(dout, cache), conv2d_backward(dout, ref_cache)):
         assert mine.shape == want.shape and _rel(mine, want) < 1e-12
+    for first, again in zip(conv2d_backward_fast(dout, cache), conv2d_backward_fast(dout, cache)):
+        np.testing.assert_array_equal(first, again)             # the buffers are not left dirty
 
 
 def test_conv2d_backward_matches_a_numerical_gradient() -> None:

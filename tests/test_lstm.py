@@ -42,6 +42,26 @@ def test_forward_and_every_gradient_match_torch() -> None:
         assert relative_error(ours, theirs.numpy()) < 1e-10
 
 
+def test_backward_leaves_the_cache_and_the_inputs_as_they_were() -> None:
+    """The forward pass works in place on its own arrays only; backward can run twice."""
+    x, h0, c0, dout, dc, p = _case(T=5, N=2, D=3, H=4, seed=3)
+    before = [a.copy() for a in (x, h0, c0, dout, dc, *p)]
+    out, cache = lstm_forward(x, h0, c0, p)
+    first, second = lstm_backward(dout, cache, dc), lstm_backward(dout, cache, dc)
+    for a, b in zip(first, second):
+        np.testing.assert_array_equal(a, b)
+    for a, b in zip(before, (x, h0, c0, dout, dc, *p)):
+        np.testing.assert_array_equal(a, b)
+
+
+def test_float32_stays_float32() -> None:
+    x, h0, c0, dout, dc, p = _case()
+    p32 = type(p)(*(a.astype(np.float32) for a in p))
+    out, cache = lstm_forward(x.astype(np.float32), h0.astype(np.float32), c0.astype(np.float32), p32)
+    grads = lstm_backward(dout.astype(np.float32), cache)
+    assert out.dtype == np.float32 and all(g.dtype == np.float32 for g in grads)
+
+
 def test_backward_matches_numerical_gradients() -> None:
     x, h0, c0, dout, dc, p = _case()
     g = lstm_backward(dout, lstm_forward(x, h0, c0, p)[1], dc)

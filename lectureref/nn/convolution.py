@@ -159,6 +159,7 @@ def _chunks(n: int, bytes_per_image: int) -> range:
     return range(0, n, max(1, min(n, _CHUNK_BYTES // max(1, bytes_per_image))))
 
 
+# --8<-- [start:conv_fast]
 def _flat_im2col(cols: np.ndarray, x_flat: np.ndarray, wp: int) -> None:
     """Fill ``cols`` (m, C, KH, KW, L) from ``x_flat`` (m, C, ·): one contiguous copy per kernel offset."""
     _, _, kh, kw, length = cols.shape
@@ -202,6 +203,7 @@ def conv2d_forward_fast(
         np.matmul(w_mat, cols[:m].reshape(m, k, length), out=wide[:m].reshape(m, n_filters, length))
         np.add(wide[:m, :, :, :ow], b[:, None, None], out=out[i : i + m])
     return out, FlatConvCache(x_flat, w, x.shape, padding)
+# --8<-- [end:conv_fast]
 
 
 def conv2d_backward_fast(
