@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+import platform
+import subprocess
+import sys
 import time
+from pathlib import Path
 
 import pytest
 import torch
 from torch import nn
 
-from lectureref.performance import bf16_autocast_unsupported, best_seconds, compare_shapes, matmul_flops, matmul_tflops, single_thread_seconds, step_seconds
+from lectureref.performance import bf16_autocast_unsupported, best_seconds, blas_kernel, matmul_flops, matmul_tflops, single_thread_seconds, step_seconds
+
+ROOT = Path(__file__).resolve().parent.parent
 
 
 def test_matmul_flops_counts_multiplies_and_adds() -> None:
@@ -88,9 +94,21 @@ def test_single_thread_seconds_runs_on_one_thread_and_restores_the_count() -> No
     assert torch.get_num_threads() == before
 
 
-def test_compare_shapes_runs_each_shape_and_returns_the_ratios(capsys) -> None:
-    assert compare_shapes(lambda a, b: a / b, [(3, 2), (1, 4)]) == [1.5, 0.25]
-    assert capsys.readouterr().out.startswith(f"torch {torch.__version__}")
+def test_compare_shapes_runs_each_shape_under_both_allocators() -> None:
+    """In a child process: `keep_freed_memory` changes malloc for the whole process."""
+    code = "from lectureref.performance import compare_shapes; print(compare_shapes(lambda a, b: print(a / b) or a / b, [(3, 2), (1, 4)]))"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT).stdout
+    lines = out.splitlines()
+    assert lines[0].startswith(f"torch {torch.__version__}") and "BLAS " in lines[0]
+    if platform.libc_ver()[0] == "glibc":
+        assert lines[1:] == ["malloc: default (freed memory goes back to the OS)", "1.5", "0.25",
+                             "malloc: keeps freed memory (keep_freed_memory)", "1.5", "0.25", "[1.5, 0.25]"]
+    else:
+        assert lines[-1] == "[]"
+
+
+def test_blas_kernel_names_numpys_blas() -> None:
+    assert blas_kernel() != "unknown" and "(" in blas_kernel()
 
 
 def test_index_benchmark_course_is_one_the_loader_accepts() -> None:
