@@ -77,7 +77,7 @@ def keep_freed_memory() -> bool:
 
     try:
         mallopt = ctypes.CDLL(None).mallopt
-    except AttributeError:
+    except (AttributeError, OSError, TypeError):             # no mallopt (macOS); no CDLL(None) (Windows)
         return False
     m_trim_threshold, m_mmap_threshold = -1, -3             # from glibc's <malloc.h>
     return bool(mallopt(m_mmap_threshold, 32 << 20)) and bool(mallopt(m_trim_threshold, 1 << 30))

@@ -24,7 +24,7 @@ from lectureref.lr_schedules import cosine_annealing_lr, cyclic_lr, step_lr
 from lectureref.model_selection import kfold_indices, train_val_test_indices
 from lectureref.multilabel import per_label_accuracy, r2_score
 from lectureref.metrics import accuracy, confusion_matrix
-from lectureref.nn.convolution import conv2d_forward, max_pool_forward
+from lectureref.nn.convolution import conv2d_forward, conv2d_forward_fast, max_pool_forward
 from lectureref.nn.dropout import dropout_mask
 from lectureref.nn.init import calculate_gain, init_weights
 from lectureref.nn.losses import bce_with_logits, mse_loss, softmax_cross_entropy
@@ -60,6 +60,8 @@ REFUSED = [
     (lambda: conv2d_forward(np.zeros((1, 1, 2, 2)), np.zeros((1, 1, 3, 3)), np.zeros(1)), "does not fit in 2×2"),
     (lambda: conv2d_forward(np.zeros((1, 2, 4, 4)), np.zeros((1, 3, 3, 3)), np.zeros(1)), "the same C"),
     (lambda: conv2d_forward(np.zeros((1, 1, 4, 4)), np.zeros((1, 1, 3, 3)), np.zeros(1), stride=0), "stride must be ≥ 1"),
+    (lambda: conv2d_forward_fast(np.zeros((1, 1, 2, 2)), np.zeros((1, 1, 3, 3)), np.zeros(1)), "does not fit in 2×2"),
+    (lambda: conv2d_forward_fast(np.zeros((1, 2, 4, 4)), np.zeros((1, 3, 3, 3)), np.zeros(1)), "the same C"),
     (lambda: max_pool_forward(np.zeros((1, 1, 1, 1)), 2), "does not fit in 1×1"),
     (lambda: batch_hard_triplets(np.zeros((3, 2)), np.array([0, 0, 1])), "two examples of each"),
     (lambda: random_triplets(np.array([0, 0, 0]), RNG), "at least two labels"),
@@ -133,32 +135,31 @@ def test_cosine_of_a_zero_vector_is_zero_as_in_sklearn() -> None:
 finite = st.floats(-1e4, 1e4, allow_nan=False, allow_subnormal=False)
 
 
+def _assert_loss_matches_torch(ours, theirs, logits: np.ndarray, targets: np.ndarray, rtol: float) -> None:
+    """``ours(logits, targets) -> (loss, dlogits)`` is finite and equals torch's loss and its gradient."""
+    loss, grad = ours(logits, targets)
+    lt = torch.tensor(logits, requires_grad=True)
+    ref = theirs(lt, torch.tensor(targets))
+    ref.backward()
+    assert np.isfinite(loss) and np.all(np.isfinite(grad))
+    np.testing.assert_allclose(loss, ref.item(), rtol=rtol, atol=rtol)
+    np.testing.assert_allclose(grad, lt.grad.numpy(), rtol=rtol, atol=1e-12)
+
+
 @settings(max_examples=60, deadline=None)
 @given(logits=hnp.arrays(np.float64, st.tuples(st.integers(1, 6), st.integers(1, 5)), elements=finite),
        data=st.data())
 def test_cross_entropy_matches_torch_for_any_finite_logits(logits: np.ndarray, data: st.DataObject) -> None:
     n, k = logits.shape
     y = np.array(data.draw(st.lists(st.integers(0, k - 1), min_size=n, max_size=n)))
-    loss, grad = softmax_cross_entropy(logits, y)
-    lt = torch.tensor(logits, requires_grad=True)
-    ref = F.cross_entropy(lt, torch.tensor(y))
-    ref.backward()
-    assert np.isfinite(loss) and np.all(np.isfinite(grad))
-    np.testing.assert_allclose(loss, ref.item(), rtol=1e-10, atol=1e-10)
-    np.testing.assert_allclose(grad, lt.grad.numpy(), rtol=1e-10, atol=1e-12)
+    _assert_loss_matches_torch(softmax_cross_entropy, F.cross_entropy, logits, y, rtol=1e-10)
 
 
 @settings(max_examples=60, deadline=None)
 @given(z=hnp.arrays(np.float64, st.integers(1, 8), elements=finite), data=st.data())
 def test_bce_matches_torch_for_logits_whose_probabilities_round_to_0_or_1(z: np.ndarray, data: st.DataObject) -> None:
     y = data.draw(hnp.arrays(np.float64, z.shape, elements=st.floats(0, 1)))
-    loss, grad = bce_with_logits(z, y)
-    zt = torch.tensor(z, requires_grad=True)
-    ref = F.binary_cross_entropy_with_logits(zt, torch.tensor(y))
-    ref.backward()
-    assert np.isfinite(loss) and np.all(np.isfinite(grad))
-    np.testing.assert_allclose(loss, ref.item(), rtol=1e-9, atol=1e-9)
-    np.testing.assert_allclose(grad, zt.grad.numpy(), rtol=1e-9, atol=1e-12)
+    _assert_loss_matches_torch(bce_with_logits, F.binary_cross_entropy_with_logits, z, y, rtol=1e-9)
 
 
 @settings(max_examples=40, deadline=None)

@@ -30,9 +30,13 @@ def _windows(x: np.ndarray, kh: int, kw: int, stride: int) -> np.ndarray:
         raise ValueError(f"expected images (N, C, H, W); got shape {x.shape}")
     if stride < 1:
         raise ValueError(f"stride must be ≥ 1; got {stride}")
-    if kh > x.shape[2] or kw > x.shape[3]:
-        raise ValueError(f"a {kh}×{kw} window does not fit in {x.shape[2]}×{x.shape[3]} (padding included)")
+    _check_fits(x.shape[2], x.shape[3], kh, kw)
     return sliding_window_view(x, (kh, kw), axis=(2, 3))[:, :, ::stride, ::stride]
+
+
+def _check_fits(h: int, w: int, kh: int, kw: int) -> None:
+    if kh > h or kw > w:
+        raise ValueError(f"a {kh}×{kw} window does not fit in {h}×{w} (padding included)")
 
 
 def _pad(x: np.ndarray, padding: int) -> np.ndarray:
@@ -185,8 +189,7 @@ def conv2d_forward_fast(
     n, c, h, wd = x.shape
     n_filters, _, kh, kw = w.shape
     hp, wp, oh, ow, length = _flat_geometry(x.shape, w.shape, padding)
-    if oh < 1 or ow < 1:
-        _windows(_pad(x, padding), kh, kw, 1)                 # raises the usual "does not fit"
+    _check_fits(hp, wp, kh, kw)
     dtype = np.result_type(x, w)
     xp = np.zeros((n, c, hp + 1, wp), dtype)                  # + 1 row: the last windows run past the end
     xp[:, :, padding : padding + h, padding : padding + wd] = x
