@@ -16,7 +16,7 @@ import numpy as np
 import torch
 from torch import nn
 
-from lectureref.word2vec import Vocab, build_vocab, fit_sgns, make_corpus, noise_distribution, sgns_loss_torch, skipgram_pairs
+from lectureref.word2vec import Vocab, build_vocab, fit_sgns_torch, make_corpus, noise_distribution, sgns_loss_torch, skipgram_pairs
 from lectureref.training import TrainConfig
 
 # Longer words and plural forms: the grammar of lecture 9's word2vec corpus with word forms.
@@ -139,10 +139,10 @@ def train_fasttext(
     corpus: list[list[str]], n_buckets: int = 2000, dim: int = 16, window: int = 2, k: int = 5,
     config: TrainConfig = TrainConfig(),
 ) -> tuple[FastText, list[float]]:
-    """Word2vec's skip-gram training (`lectureref.word2vec.fit_sgns`, with its defaults) over subword vectors."""
+    """Word2vec's skip-gram training (`lectureref.word2vec.fit_sgns_torch`, with its defaults) over subword vectors."""
     vocab = build_vocab(corpus)
     torch.manual_seed(0 if config.seed is None else config.seed)
     model = FastText(vocab, n_buckets, dim)
     pairs = skipgram_pairs(corpus, vocab, window)
-    losses = fit_sgns(model, pairs, noise_distribution(vocab.counts), k=k, config=config)
+    losses = fit_sgns_torch(model, pairs, noise_distribution(vocab.counts), k=k, config=config)
     return model.cpu(), losses

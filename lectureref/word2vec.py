@@ -168,7 +168,7 @@ class SkipGram(nn.Module):
 # --8<-- [end:skipgram_torch]
 
 
-def train_numpy(
+def fit_word2vec(
     pairs: tuple[np.ndarray, np.ndarray],
     noise: np.ndarray,
     dim: int = 16,
@@ -198,7 +198,7 @@ def train_numpy(
     return W_in, losses
 
 
-def fit_sgns(
+def fit_sgns_torch(
     model: nn.Module,
     pairs: tuple[np.ndarray, np.ndarray],
     noise: np.ndarray,
@@ -232,14 +232,14 @@ def fit_sgns(
     return losses
 
 
-def train_torch(
+def fit_word2vec_torch(
     pairs: tuple[np.ndarray, np.ndarray], noise: np.ndarray, dim: int = 16, k: int = 5,
     config: TrainConfig = TrainConfig(),
 ) -> tuple[np.ndarray, list[float]]:
-    """`SkipGram` trained by `fit_sgns` (with its defaults); returns ``W_in`` (V, D) and the losses."""
+    """`SkipGram` trained by `fit_sgns_torch` (with its defaults); returns ``W_in`` (V, D) and the losses."""
     torch.manual_seed(0 if config.seed is None else config.seed)
     model = SkipGram(len(noise), dim)
-    losses = fit_sgns(model, pairs, noise, k=k, config=config)
+    losses = fit_sgns_torch(model, pairs, noise, k=k, config=config)
     return model.W_in.weight.detach().cpu().numpy(), losses
 
 

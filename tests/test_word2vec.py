@@ -7,9 +7,9 @@ import torch
 
 from lectureref.backprop import check_gradient, relative_error
 from lectureref.word2vec import (
-    CLASSES, SkipGram, build_vocab, class_similarity, full_softmax_step, make_corpus, nearest_same_class,
-    noise_distribution, sgns_backward, sgns_forward, sgns_loss_torch, sgns_step, skipgram_pairs, step_flops,
-    train_numpy, train_torch,
+    CLASSES, SkipGram, build_vocab, class_similarity, fit_word2vec, fit_word2vec_torch, full_softmax_step, make_corpus,
+    nearest_same_class, noise_distribution, sgns_backward, sgns_forward, sgns_loss_torch, sgns_step, skipgram_pairs,
+    step_flops,
 )
 from lectureref.training import TrainConfig
 
@@ -98,8 +98,8 @@ def test_training_puts_same_class_words_nearer_numpy_and_torch() -> None:
     corpus = make_corpus(600, seed=5)
     vocab = build_vocab(corpus)
     pairs, noise = skipgram_pairs(corpus, vocab, window=2), noise_distribution(vocab.counts)
-    W_np, losses_np = train_numpy(pairs, noise, dim=8, config=TrainConfig(epochs=3, seed=1))
-    W_t, losses_t = train_torch(pairs, noise, dim=8, config=TrainConfig(epochs=3, seed=1, device=torch.device("cpu")))
+    W_np, losses_np = fit_word2vec(pairs, noise, dim=8, config=TrainConfig(epochs=3, seed=1))
+    W_t, losses_t = fit_word2vec_torch(pairs, noise, dim=8, config=TrainConfig(epochs=3, seed=1, device=torch.device("cpu")))
     for W, losses in [(W_np, losses_np), (W_t, losses_t)]:
         same, different = class_similarity(W, vocab)
         assert same > different + 0.3 and nearest_same_class(W, vocab) > 0.9

@@ -3,8 +3,8 @@
 from lectureref.claims import claim, reproducible
 from lectureref.device import get_device
 from lectureref.word2vec import (
-    build_vocab, class_similarity, make_corpus, nearest_same_class, noise_distribution, skipgram_pairs, train_numpy,
-    train_torch,
+    build_vocab, class_similarity, fit_word2vec, fit_word2vec_torch, make_corpus, nearest_same_class, noise_distribution,
+    skipgram_pairs,
 )
 from lectureref.training import TrainConfig
 
@@ -16,10 +16,10 @@ def main() -> None:
     vocab = build_vocab(corpus)
     pairs = skipgram_pairs(corpus, vocab, window=2)
     noise = noise_distribution(vocab.counts)     # ∝ count^0.75
-    W_np, losses_np = train_numpy(pairs, noise, dim=16, k=5,
-                                  config=TrainConfig(epochs=2, lr=5.0, seed=seed))
-    W_t, losses_t = train_torch(pairs, noise, dim=16, k=5,
-                                config=TrainConfig(epochs=2, lr=0.02, seed=seed, device=get_device()))
+    W_np, losses_np = fit_word2vec(pairs, noise, dim=16, k=5,
+                                   config=TrainConfig(epochs=2, lr=5.0, seed=seed))
+    W_t, losses_t = fit_word2vec_torch(pairs, noise, dim=16, k=5,
+                                       config=TrainConfig(epochs=2, lr=0.02, seed=seed, device=get_device()))
     for name, W, losses in [("numpy", W_np, losses_np), ("torch", W_t, losses_t)]:
         same, different = class_similarity(W, vocab)
         nearest = nearest_same_class(W, vocab)
