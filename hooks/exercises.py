@@ -21,7 +21,7 @@ from mkdocs.structure.pages import Page
 
 from lectureref.exercises.catalog import EXERCISES, ExerciseInfo
 from lectureref.timecodes.loader import TimecodeError, load_courses
-from lectureref.timecodes.render import Moment, entry_url, lecture_label, moment_item, moments
+from lectureref.timecodes.render import Moment, lecture_label, moment_item, moments
 
 EXERCISES_DIR = "exercises"
 INDEX = f"{EXERCISES_DIR}/index.md"
@@ -70,11 +70,8 @@ def exercise_moments(info: ExerciseInfo) -> list[Moment]:
 
 def exercise_tail(info: ExerciseInfo) -> str:
     """Starter, commands and lecture moments of one exercise page."""
-    items = [
-        # an untimed note still gets the video itself (from its start)
-        moment_item(c, lec, e, "../") + ("" if e.t is not None else f" · [▶ видео]({entry_url(c, lec, e)})")
-        for c, lec, e in exercise_moments(info)
-    ]
+    # an untimed note links the start of its stretch of the lecture (render.stretch)
+    items = [moment_item(c, lec, e, "../") for c, lec, e in exercise_moments(info)]
     return "\n".join([
         "## Заготовка {#starter}",
         "",

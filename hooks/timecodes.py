@@ -52,7 +52,6 @@ SECTION_TITLES = {
 }
 # A reader's order (auto-nav sorts folders by name, which would put the API first).
 SECTION_ORDER = ["Lectures", "Topics", "Exercises", "Notebooks", "Api"]
-API_HEADING = "\n## API"
 
 _courses: list[Course] = []
 _moments: dict[str, list[Moment]] = {}  # topic page → its moments, grouped once per build
@@ -153,9 +152,10 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    """Add "В лекциях" (the video moments that cover it) to each topic page.
+    """Open each topic page with "В лекциях": the video moments that cover it, right under the title.
 
-    It goes just above the page's ``## API`` section when there is one, else at the end.
+    A reader first sees where to watch; the page's own first paragraph, which follows the list,
+    says what the lecture shows there and what the page adds.
     """
     uri = page.file.src_uri
     if uri.startswith("api/"):
@@ -165,7 +165,15 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     block = backlinks(_moments.get(Path(uri).stem, []))
     if not block:
         return markdown
-    head, api, tail = markdown.partition(API_HEADING)
-    if api:
-        return f"{head.rstrip()}\n\n{block}\n{api}{tail}"
-    return f"{markdown.rstrip()}\n\n{block}"
+    return under_title(markdown, block)
+
+
+def under_title(markdown: str, block: str) -> str:
+    """``markdown`` with ``block`` inserted after its ``# Title`` line (at the top if it has none)."""
+    lines = markdown.split("\n")
+    for i, line in enumerate(lines):
+        if line.startswith("# "):
+            return "\n".join([*lines[: i + 1], "", block, *lines[i + 1 :]])
+        if line.strip() and not line.startswith("<!--"):
+            break
+    return f"{block}\n{markdown}"

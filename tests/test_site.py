@@ -135,17 +135,22 @@ def test_pytorch_tabs_show_torch_code_and_numpy_tabs_none(site: Path) -> None:
     assert "nn.Dropout" in dropout["PyTorch"] and "class Dropout" in dropout["numpy"]
 
 
-def test_every_topic_with_moments_links_a_second_of_a_video(site: Path) -> None:
-    """Untimed notes link the nearest earlier timed moment of their lecture, marked «после»."""
+def test_every_topic_with_moments_opens_with_them_and_links_a_second_of_a_video(site: Path) -> None:
+    """«В лекциях» comes right under the title, before any text; every link opens a second of a
+    video, and an untimed note says its honest stretch («между 27:55 и 1:17:27»), never 0:00."""
     for page in sorted((site / "topics").glob("*/index.html")):
         html = page.read_text(encoding="utf-8")
         if 'id="v-lektsiyakh"' not in html:
             continue
+        article = html[html.index("<h1") :]
+        assert article.index('id="v-lektsiyakh"') < article.find("<p>") or "<p>" not in article, page.parent.name
         block = html[html.index('id="v-lektsiyakh"') :]
         block = block[: block.index("</ul>")]
         assert re.search(r'href="https://www\.youtube\.com/watch\?v=[\w-]{11}[^"]*&amp;t=\d', block), page.parent.name
+        for href, label in re.findall(r'href="(https://www\.youtube\.com/watch[^"]*)"[^>]*>([^<]*)</a>', block):
+            assert "&amp;t=" in href or label.startswith("с начала"), (page.parent.name, label)
     dropout = (site / "topics" / "dropout" / "index.html").read_text(encoding="utf-8")
-    assert re.search(r'&amp;t=27m55s">после 27:55</a>', dropout)  # lecture 5: the last timed moment before it
+    assert re.search(r'&amp;t=27m55s">между 27:55 и 1:17:27</a>', dropout)  # lecture 5: the timed moments around it
     assert 'id="v-lektsiyakh"' in (site / "topics" / "practical_training" / "index.html").read_text(encoding="utf-8")
 
 

@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from lectureref.timecodes import TimecodeError, deep_link, format_time, load_course, parse_time, t_param
-from lectureref.timecodes.render import backlinks, index_page, lecture_page_text, md_text, moments, topics_page
+from lectureref.timecodes.render import backlinks, index_page, lecture_page_text, md_text, moments, stretch, topics_page
+from lectureref.timecodes.schema import Entry, Lecture
 from lectureref.timecodes.topics import scan_topics
 from tests.conftest import DOCS
 
@@ -297,3 +298,19 @@ def test_the_timecodes_package_imports_nothing_heavy() -> None:
             "{'yt_dlp', 'webvtt', 'torch', 'numpy'}))")
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=DOCS.parent, check=True)
     assert done.stdout.strip() == "[]"
+
+
+def test_an_untimed_note_says_its_stretch_and_never_opens_0_00_silently() -> None:
+    def lecture(*times: str | None) -> Lecture:
+        entries = [Entry(t=t, text=f"note {i}") for i, t in enumerate(times)]
+        return Lecture(number=5, title="L", video="2gIn9cVn9cA", entries=entries)
+
+    middle = lecture("27:55", None, "1:17:27")
+    assert stretch(middle, middle.entries[1]) == ("между 27:55 и 1:17:27", 27 * 60 + 55)
+    last = lecture("27:55", None)
+    assert stretch(last, last.entries[1]) == ("после 27:55, до конца лекции", 27 * 60 + 55)
+    first = lecture(None, "29:30")
+    assert stretch(first, first.entries[0]) == ("с начала до 29:30", 0)  # opens at 0:00 and says so
+    alone = lecture(None)
+    assert stretch(alone, alone.entries[0]) == ("время не отмечено", None)
+    assert stretch(middle, middle.entries[0]) == ("27:55", 27 * 60 + 55)

@@ -63,7 +63,7 @@ def entry_item(course: Course, lecture: Lecture, entry: Entry, titles: Mapping[s
     link = topic_link(entry, titles, prefix)
     tail = f" → {link}" if link else ""
     if entry.t is None:
-        return f"- {md_text(entry.text)}{tail}"
+        return f"- ({stretch(lecture, entry)[0]}) {md_text(entry.text)}{tail}"
     return f"- [{entry.clock}]({entry_url(course, lecture, entry)}) — {md_text(entry.text)}{tail}"
 
 
@@ -154,36 +154,54 @@ def moments(courses: Iterable[Course]) -> dict[str, list[Moment]]:
     return found
 
 
-def timed_before(lecture: Lecture, entry: Entry) -> Entry | None:
-    """The last timed entry of ``lecture`` before ``entry`` (an untimed note), if any."""
-    before = None
+def timed_around(lecture: Lecture, entry: Entry) -> tuple[Entry | None, Entry | None]:
+    """The timed entries of ``lecture`` just before and just after ``entry`` (an untimed note)."""
+    before = after = None
+    seen = False
     for other in lecture.entries:
         if other is entry:
-            return before
-        if other.t is not None:
-            before = other
-    return None
+            seen = True
+        elif other.t is not None:
+            if not seen:
+                before = other
+            elif after is None:
+                after = other
+    return before, after
+
+
+def stretch(lecture: Lecture, entry: Entry) -> tuple[str, int | None]:
+    """Where an untimed note sits in its lecture, said honestly, and the second to open there.
+
+    The notes put an untimed remark between two timecodes; the honest place is that stretch:
+    ``("между 27:55 и 1:17:27", 1675)`` opens the video at its start. Before the first timecode
+    the stretch starts at the video's beginning, and says so (``"с начала до 29:30", 0``); after
+    the last one it runs to the end (``"после 1:17:27, до конца лекции"``). A lecture without any
+    timecode gives ``("время не отмечено", None)``: no deep link at all.
+    """
+    if entry.t is not None:
+        return entry.clock or "", entry.t
+    before, after = timed_around(lecture, entry)
+    if before is not None and after is not None:
+        return f"между {before.clock} и {after.clock}", before.t
+    if before is not None:
+        return f"после {before.clock}, до конца лекции", before.t
+    if after is not None:
+        return f"с начала до {after.clock}", 0
+    return "время не отмечено", None
 
 
 def moment_item(course: Course, lecture: Lecture, entry: Entry, prefix: str) -> str:
     """One moment as seen from a topic: which lecture, when, what.
 
-    An untimed note links the nearest earlier timed moment of its lecture, labelled as only
-    an approximation: «после 12:34»; a note before the lecture's first timed moment links the
-    video's start: «до 29:30».
+    An untimed note gives its honest stretch (see `stretch`) and links the stretch's start:
+    «между 27:55 и 1:17:27» opens the video at 27:55, never at 0:00 without saying so.
     """
     where = f"[{md_text(lecture_label(lecture))}]({prefix}{lecture_page(course, lecture)})"
-    if entry.t is None:
-        anchor = timed_before(lecture, entry)
-        first = next((e for e in lecture.entries if e.t is not None), None)
-        if anchor is not None:
-            when = f"[после {anchor.clock}]({entry_url(course, lecture, anchor)})"
-        elif first is not None:
-            when = f"[до {first.clock}]({deep_link(lecture.video, 0, course.playlist_of(lecture))})"
-        else:
-            return f"- {where}: {md_text(entry.text)}"
-        return f"- {where}, {when} — {md_text(entry.text)}"
-    return f"- {where}, [{entry.clock}]({entry_url(course, lecture, entry)}) — {md_text(entry.text)}"
+    label, second = stretch(lecture, entry)
+    if second is None:
+        return f"- {where}, {label} — {md_text(entry.text)}"
+    url = deep_link(lecture.video, second, course.playlist_of(lecture))
+    return f"- {where}, [{label}]({url}) — {md_text(entry.text)}"
 
 
 def backlinks(found: Iterable[Moment], prefix: str = "../") -> str:
