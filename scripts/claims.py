@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """The claims sweep: every snippet under several seeds and thread counts, worst value per claim.
 
-    .venv/bin/python scripts/claims.py                 # {1, 2} threads × seeds {0, 1, 2}, all snippets
+    .venv/bin/python scripts/claims.py                 # {1, 2} threads × seeds 0–9, all snippets
     .venv/bin/python scripts/claims.py lr_schedules gan/ring.py --seeds 0 1 2 3 4
 
 Each setting runs every snippet in one fresh interpreter (``--isolated``: one per snippet) with
@@ -176,7 +176,7 @@ def table(rows: list[Row], runs: list[Run], n_settings: int) -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("patterns", nargs="*", help="run only snippets whose path contains one of these")
-    parser.add_argument("--seeds", type=int, nargs="+", default=[0, 1, 2])
+    parser.add_argument("--seeds", type=int, nargs="+", default=list(range(10)))
     parser.add_argument("--threads", type=int, nargs="+", default=[1, 2])
     parser.add_argument("--device", nargs="+", default=None,
                         help="devices to run on (default: cpu, plus cuda when torch sees one)")
