@@ -3,7 +3,7 @@
 
     .venv/bin/python scripts/bench.py                 # everything on the CPU
     .venv/bin/python scripts/bench.py --skip-suite    # without the (slow) full test-suite run
-    .venv/bin/python scripts/bench.py --device cuda   # + CNN and LSTM training speed-up on the GPU
+    .venv/bin/python scripts/bench.py --device cuda   # + the GPU figures of scripts/bench_gpu.py
 
 Prints: the test suite's and `mkdocs build`'s wall time, index generation for 1 000 and
 10 000 synthetic timecodes (and their ratio: linear growth is ≈ 10), numpy vs torch CPU for
@@ -70,26 +70,10 @@ def index_seconds(n: int) -> float:
 
 
 def cuda_speedups() -> None:
-    """Train the same models for the same steps on the CPU and on CUDA; print the ratio."""
-    import torch
+    """The GPU figures (matrix products, CPU-vs-GPU training, autocast): ``scripts/bench_gpu.py``."""
+    from scripts.bench_gpu import main as bench_gpu  # noqa: PLC0415 - only needed with --device cuda
 
-    from lectureref.device import describe, get_device
-    from lectureref.performance import bf16_autocast_unsupported
-
-    if not torch.cuda.is_available():
-        print("cuda: no CUDA device visible to torch: nothing to compare")
-        return
-    from scripts.bench_gpu import workloads  # noqa: PLC0415 - only needed with --device cuda
-
-    print(f"GPU: {describe(get_device('cuda'))}")
-    for name, run in workloads().items():
-        cpu, gpu = run(torch.device("cpu")), run(torch.device("cuda"))
-        print(f"{name}: cpu {cpu:.3f} s/step, cuda {gpu:.4f} s/step, speed-up ×{cpu / gpu:.1f}", end="; ")
-        if reason := bf16_autocast_unsupported("cuda"):
-            print(f"no autocast bf16 timing: {reason}")
-            continue
-        amp = run(torch.device("cuda"), amp=True)
-        print(f"cuda + autocast bf16 {amp:.4f} s/step, ×{gpu / amp:.2f} over cuda fp32")
+    bench_gpu()
 
 
 def main() -> None:

@@ -52,6 +52,22 @@ def test_gpu_benchmark_workloads_run_on_the_cpu() -> None:
         assert run(torch.device("cpu"), tiny=True) > 0, name
 
 
+def test_gpu_benchmark_channels_last_resnet_runs_on_the_cpu() -> None:
+    from scripts.bench_gpu import AMP_SETTINGS, cnn_step
+
+    assert any(channels_last for *_, channels_last in AMP_SETTINGS)
+    assert cnn_step(torch.device("cpu"), tiny=True, channels_last=True) > 0
+
+
+def test_gpu_benchmark_without_cuda_explains_and_succeeds(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    """The page's GPU figures come from scripts/bench_gpu.py; where torch sees no GPU it says so, exit 0."""
+    import scripts.bench_gpu as bench_gpu
+
+    monkeypatch.setattr(torch.cuda, "is_available", lambda: False)
+    assert bench_gpu.main() == 0
+    assert "no CUDA device" in capsys.readouterr().out
+
+
 def test_gpu_benchmark_workloads_run_with_bf16_autocast_on_the_cpu() -> None:
     from scripts.bench_gpu import workloads
 
