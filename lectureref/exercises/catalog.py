@@ -52,5 +52,7 @@ EXERCISES: dict[str, ExerciseInfo] = {
                      ("sgns_loss_grad",)),
         ExerciseInfo("lstm_cell", "Шаг LSTM: forward и backward", 10, ("lstm#gates", "lstm"),
                      ("lstm_step_forward", "lstm_step_backward")),
+        ExerciseInfo("gru_cell", "Шаг GRU: forward и backward", 10, ("gru#cell", "lstm#gates"),
+                     ("gru_step_forward", "gru_step_backward")),
     ]
 }
