@@ -1,80 +1,34 @@
 """The exercises' checker: right solutions pass, starters and typical mistakes fail with reasons.
 
-Solutions live in ``tests/exercises_data/solutions/<name>.py``; each typical mistake is one text
-substitution in a solution, and a named check must catch it.
+Solutions live in ``tests/exercises_data/solutions/<name>.py``; each wrong solution a student
+writes is one text substitution in a solution (``tests/exercises_data/wrong_solutions.py``), and
+the check it names must be the first to fail, with the message it names.
 """
 
 from __future__ import annotations
 
+import io
+import re
 import subprocess
 import sys
+import threading
 import tomllib
 from importlib import resources
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from lectureref.exercises import EXERCISES
 from lectureref.exercises.__main__ import main
-from lectureref.exercises.checker import checks_of, moment_links, run_checks
+from lectureref.exercises.checker import Result, checks_of, moment_links, report, run_checks
 from lectureref.timecodes import load_courses
 
 ROOT = Path(__file__).resolve().parent.parent
 SOLUTIONS = Path(__file__).resolve().parent / "exercises_data" / "solutions"
 
-# (exercise, mistake, text in the solution, what a student writes instead, checks that must fail)
-MISTAKES = [
-    ("knn", "farthest neighbours", "np.argsort(d, axis=1", "np.argsort(-d, axis=1", {"predict_k1"}),
-    ("knn", "k ignored", "[:, :k]", "[:, :1]", {"predict_vote"}),
-    ("knn", "remainder dropped from the folds", "    sizes[: n % n_folds] += 1\n", "", {"kfold"}),
-    ("softmax", "loss summed, not averaged", ".mean()", ".sum()", {"loss_value"}),
-    ("softmax", "gradient without 1/N", "    dz /= n\n", "", {"gradient"}),
-    ("softmax", "wrong sign", "dz[np.arange(n), y] -= 1", "dz[np.arange(n), y] += 1", {"gradient"}),
-    ("softmax", "no max shift", "    z = z - z.max(axis=1, keepdims=True)\n", "", {"stable"}),
-    ("linear_relu", "transposed weight gradient", "dw = dout.T @ x", "dw = x.T @ dout", {"linear_backward"}),
-    ("linear_relu", "missing bias gradient", "db = dout.sum(axis=0)", "db = np.zeros(dout.shape[1])", {"linear_backward"}),
-    ("linear_relu", "bias gradient averaged", "db = dout.sum(axis=0)", "db = dout.mean(axis=0)", {"linear_backward"}),
-    ("linear_relu", "ReLU mask from dout", "dout * (x > 0)", "dout * (dout > 0)", {"relu_backward"}),
-    ("two_layer_net", "zero weights", "rng.normal(0, np.sqrt(2 / n_in), (n_in, n_hidden))", "np.zeros((n_in, n_hidden))",
-     {"init", "train_digits"}),
-    ("two_layer_net", "gradient without 1/N", "    dz /= n\n", "", {"gradients"}),
-    ("two_layer_net", "ReLU skipped in backward", "da = dh * (a > 0)", "da = dh", {"gradients"}),
-    ("two_layer_net", "gradient ascent", "return loss, grads", "return loss, {k: -g for k, g in grads.items()}",
-     {"gradients", "train_digits"}),
-    ("adam", "momentum step uphill", "return w - lr * v, v", "return w + lr * v, v", {"momentum"}),
-    ("adam", "no bias correction", "m_hat = m / (1 - beta1**t)", "m_hat = m", {"adam_first_step"}),
-    ("adam", "beta1 in the second moment", "v = beta2 * v", "v = beta1 * v", {"adam_steps"}),
-    ("batchnorm", "unbiased variance", "var = x.var(axis=0)", "var = x.var(axis=0, ddof=1)", {"forward"}),
-    ("batchnorm", "bias gradient averaged", "dbeta = dout.sum(axis=0)", "dbeta = dout.mean(axis=0)", {"backward_params"}),
-    ("batchnorm", "mean and variance taken as constants",
-     "dx = inv_std * (dx_hat - dx_hat.mean(axis=0) - x_hat * (dx_hat * x_hat).mean(axis=0))", "dx = inv_std * dx_hat",
-     {"backward_input"}),
-    ("iou_nms", "negative overlap not clipped", "np.clip(rb - lt, 0, None)", "(rb - lt)", {"iou_edge_cases"}),
-    ("iou_nms", "union counts the overlap twice", "area_b[None, :] - inter)", "area_b[None, :])", {"iou_values"}),
-    ("iou_nms", "lowest score first", "np.argsort(-scores)", "np.argsort(scores)", {"nms"}),
-    ("conv2d", "off-by-one output size", "oh = (h + 2 * padding - kh) // stride + 1", "oh = (h + 2 * padding - kh) // stride",
-     {"forward_shape"}),
-    ("conv2d", "stride ignored in backward", "dxp[:, :, i * stride : i * stride + kh, j * stride : j * stride + kw] +=",
-     "dxp[:, :, i : i + kh, j : j + kw] +=", {"backward_stride"}),
-    ("conv2d", "missing bias gradient", "db = dout.sum(axis=(0, 2, 3))", "db = np.zeros(w.shape[0])", {"backward"}),
-    ("triplet_loss", "no hinge", "loss = np.maximum(hinge, 0).mean()", "loss = hinge.mean()",
-     {"loss_value", "satisfied_triplets"}),
-    ("triplet_loss", "squared distances", "d_ap = np.linalg.norm(a - p, axis=1)", "d_ap = np.linalg.norm(a - p, axis=1) ** 2",
-     {"loss_value"}),
-    ("triplet_loss", "wrong sign of dn", "-g_ap, g_an", "-g_ap, -g_an", {"gradients"}),
-    ("triplet_loss", "gradient without 1/N", "scale = (hinge > 0) / len(a)", "scale = (hinge > 0) * 1.0", {"gradients"}),
-    ("sgns", "wrong sign for negatives", "g_neg = np.exp(log_sigmoid(neg)) / b", "g_neg = -np.exp(log_sigmoid(neg)) / b",
-     {"loss_and_gradients"}),
-    ("sgns", "gradient without 1/B", "g_pos = (np.exp(log_sigmoid(pos)) - 1) / b", "g_pos = np.exp(log_sigmoid(pos)) - 1",
-     {"loss_and_gradients"}),
-    ("sgns", "log of sigmoid overflows", "return -np.logaddexp(0, -x)", "return np.log(1 / (1 + np.exp(-x)))",
-     {"large_scores"}),
-    ("lstm_cell", "forget and input gates swapped", "i, f, g, o = sigmoid", "f, i, g, o = sigmoid", {"forward_values"}),
-    ("lstm_cell", "tanh' missing on the way to the cell", "dc = dc_next + dh_next * o * (1 - tc**2)", "dc = dc_next + dh_next * o",
-     {"backward_through_h"}),
-    ("lstm_cell", "cell gradient not multiplied by f", "da @ w_hh, dc * f,", "da @ w_hh, dc,", {"backward_through_c"}),
-]
-
+sys.path.insert(0, str(Path(__file__).resolve().parent / "exercises_data"))
+from wrong_solutions import WRONG  # noqa: E402 — test data beside the solutions
 
 def _failed(results: list) -> dict[str, str]:
     return {r.check: r.reason for r in results if not r.passed}
@@ -97,19 +51,19 @@ def test_starter_fails_every_check_saying_not_implemented(name: str, tmp_path: P
         assert r.links and all("https://www.youtube.com/watch?v=" in link for link in r.links), r.check
 
 
-@pytest.mark.parametrize(
-    ("name", "old", "new", "caught_by"),
-    [pytest.param(n, o, w, c, id=f"{n}: {label}") for n, label, o, w, c in MISTAKES],
-)
-def test_typical_mistake_is_caught_by_a_named_check(name: str, old: str, new: str, caught_by: set[str], tmp_path: Path) -> None:
-    text = (SOLUTIONS / f"{name}.py").read_text(encoding="utf-8")
-    assert text.count(old) == 1, f"the mistake's text must occur once in the solution: {old!r}"
-    wrong = tmp_path / f"{name}.py"
-    wrong.write_text(text.replace(old, new), encoding="utf-8")
-    failed = _failed(run_checks(name, wrong, links=False))
-    assert caught_by <= set(failed), failed
-    for check in caught_by:  # a reason the student can act on, not a crash of the checker
-        assert failed[check] and "Traceback" not in failed[check] and not failed[check].startswith("ошибка ")
+@pytest.mark.parametrize("wrong", [pytest.param(w, id=f"{w.exercise}: {w.label}") for w in WRONG])
+def test_wrong_solution_is_caught_with_its_message(wrong, tmp_path: Path) -> None:  # noqa: ANN001
+    text = (SOLUTIONS / f"{wrong.exercise}.py").read_text(encoding="utf-8")
+    assert text.count(wrong.old) == 1, f"the mistake's text must occur once in the solution: {wrong.old!r}"
+    path = tmp_path / f"{wrong.exercise}.py"
+    path.write_text(text.replace(wrong.old, wrong.new), encoding="utf-8")
+    failed = [r for r in run_checks(wrong.exercise, path, links=False, timeout_scale=wrong.timeout_scale) if not r.passed]
+    if wrong.check is None:   # a wrong solution the checker accepts: listed so the list says so
+        assert not failed, [(r.check, r.reason) for r in failed]
+        return
+    assert failed and failed[0].check == wrong.check, [(r.check, r.reason) for r in failed]
+    reason = failed[0].reason
+    assert wrong.message in reason and "Traceback" not in reason and not reason.startswith("ошибка "), reason
 
 
 def test_every_exercise_has_its_checks_starter_page_and_lecture() -> None:
@@ -159,9 +113,9 @@ BROKEN = {
     "wrong tuple": ("def triplet_loss(a, p, n, margin):\n    return 0.0, a\n", "вернула 2 значений, а должна 4"),
     "wrong type": ("def triplet_loss(a, p, n, margin):\n    return 'loss', a, p, n\n", "ожидался массив чисел"),
     "missing function": ("def triplet(a, p, n, margin):\n    pass\n", "нет функции triplet_loss"),
-    # bounded, so the abandoned thread ends by itself within the test session
+    # bounded, so the thread would end by itself even if it were not stopped
     "hangs": ("import time\ndef triplet_loss(a, p, n, margin):\n    for _ in range(2000):\n        time.sleep(0.01)\n",
-              "не закончилась за"),
+              "не закончилась за 0.5 с — остановлена в triplet_loss, строка 4: time.sleep(0.01)"),
 }
 
 
@@ -223,3 +177,62 @@ def test_the_site_hook_and_the_catalog_import_no_model_code() -> None:
             "print(sorted({'torch', 'numpy'} & set(sys.modules)))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT).stdout
     assert out.strip() == "[]"
+
+
+def test_a_runaway_loop_is_stopped_not_left_running(tmp_path: Path) -> None:
+    path = tmp_path / "triplet_loss.py"
+    path.write_text("def triplet_loss(a, p, n, margin):\n    while True:\n        pass\n", encoding="utf-8")
+    before = threading.active_count()
+    results = run_checks("triplet_loss", path, timeout_scale=0.02, links=False)
+    # the loop is at its `while` or its body when stopped: either line is the loop's
+    assert all(re.search(r"остановлена в triplet_loss, строка (2: while True:|3: pass)", r.reason) for r in results), (
+        [r.reason for r in results])
+    assert threading.active_count() == before   # each stopped thread is gone, not spinning in the background
+
+
+def test_results_print_as_each_check_finishes(tmp_path: Path) -> None:
+    out = io.StringIO()
+    seen_before_second: list[str] = []
+
+    def results():  # noqa: ANN202
+        yield Result("predict_k1", True, "first")
+        seen_before_second.append(out.getvalue())
+        yield Result("predict_vote", False, "second")
+
+    assert not report(EXERCISES["knn"], "knn.py", results(), out)
+    assert "PASS  predict_k1" in seen_before_second[0] and "second" not in seen_before_second[0]
+
+
+MISUSE = {
+    "start into a missing folder": (["start", "conv2d", "--dir", "{tmp}/nowhere"], "папки"),
+    "start into a file": (["start", "conv2d", "--dir", "{tmp}/file.txt"], "файл, а не папка"),
+    "check a missing file": (["check", "conv2d", "{tmp}/nowhere.py"], "файла"),
+    "check a folder": (["check", "conv2d", "{tmp}"], "папка"),
+    "zero timeout scale": (["check", "conv2d", "{tmp}/file.txt", "--timeout-scale", "0"], "больше нуля"),
+    "negative timeout scale": (["check", "conv2d", "{tmp}/file.txt", "--timeout-scale", "-2"], "больше нуля"),
+    "timeout scale not a number": (["check", "conv2d", "{tmp}/file.txt", "--timeout-scale", "fast"], "больше нуля"),
+    "unknown exercise": (["check", "conv3d", "{tmp}/file.txt"], "conv3d"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(MISUSE))
+def test_misuse_is_one_line_and_exit_code_2(case: str, tmp_path: Path) -> None:
+    (tmp_path / "file.txt").write_text("x", encoding="utf-8")
+    argv, message = MISUSE[case]
+    proc = subprocess.run([sys.executable, "-m", "lectureref.exercises", *(a.format(tmp=tmp_path) for a in argv)],
+                          capture_output=True, text=True, cwd=ROOT, timeout=60)
+    assert proc.returncode == 2, proc.stderr
+    lines = proc.stderr.strip().splitlines()
+    assert len(lines) == 1 and message in lines[0], proc.stderr
+    assert "Traceback" not in proc.stderr + proc.stdout and "youtube" not in proc.stderr + proc.stdout
+
+
+def test_save_inputs_writes_the_failing_case(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    wrong = tmp_path / "linear_relu.py"
+    wrong.write_text((SOLUTIONS / "linear_relu.py").read_text().replace("dw = dout.T @ x", "dw = 2 * dout.T @ x"),
+                     encoding="utf-8")
+    assert main(["check", "linear_relu", str(wrong), "--save-inputs", str(tmp_path / "cases")]) == 1
+    saved = tmp_path / "cases" / "linear_relu.linear_backward.npz"
+    assert str(saved) in capsys.readouterr().out
+    with np.load(saved) as case:
+        assert {"dout", "x", "w"} <= set(case.files) and case["x"].shape == (4, 5)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from itertools import permutations
 from types import ModuleType
 
 import numpy as np
@@ -26,15 +27,36 @@ def _torch_step(x, h, c, w_ih, w_hh, b):  # noqa: ANN001, ANN202 — tensors in 
     return o.sigmoid() * c_next.tanh(), c_next
 
 
+def _reference_step(p: dict[str, np.ndarray], order: tuple[int, ...] = (0, 1, 2, 3)) -> tuple[np.ndarray, np.ndarray]:
+    """``(h_next, c_next)`` of the reference when the weights' four blocks are read in ``order``."""
+    def blocks(a: np.ndarray) -> np.ndarray:
+        return np.concatenate([np.split(a, 4, axis=0)[k] for k in order], axis=0)
+
+    params = REF["LSTMParams"](blocks(p["w_ih"]), blocks(p["w_hh"]), blocks(p["b"]), np.zeros_like(p["b"]))
+    h_next, cache = REF["lstm_forward"](p["x"][None], p["h"], p["c"], params)
+    return h_next[0], cache.c[1]
+
+
+def _gate_order_mistakes(p: dict[str, np.ndarray], which: int) -> dict[str, np.ndarray]:
+    """What a solution that reads the gate blocks in another order computes (``which``: 0 h, 1 c)."""
+    mistakes = {}
+    for order in permutations(range(4)):
+        if order != (0, 1, 2, 3):
+            # the reader's gate k (in i, f, g, o) is taken from block order[k]
+            read_as = ", ".join("ifgo"[order.index(k)] for k in range(4))
+            hint = f"похоже, блоки весов прочитаны как ({read_as}), а порядок гейтов — (i, f, g, o), как в torch"
+            mistakes[hint] = _reference_step(p, order)[which]
+    return mistakes
+
+
 def forward_values(m: ModuleType) -> str:
     """``h_next`` and ``c_next`` match the reference (gate order i, f, g, o)."""
     p = _case(0)
     got = unpack(call(need(m, "lstm_step_forward"), *p.values()), ("h_next", "c_next", "cache"), "lstm_step_forward")
-    params = REF["LSTMParams"](p["w_ih"], p["w_hh"], p["b"], np.zeros_like(p["b"]))
-    h_next, cache = REF["lstm_forward"](p["x"][None], p["h"], p["c"], params)
+    h_next, c_next = _reference_step(p)
     where = describe(**p)
-    compare("c_next", got[1], cache.c[1], where)
-    compare("h_next", got[0], h_next[0], where)
+    compare("c_next", got[1], c_next, where, mistakes=_gate_order_mistakes(p, 1))
+    compare("h_next", got[0], h_next, where, mistakes=_gate_order_mistakes(p, 0))
     return "h_next и c_next совпадают с эталоном (порядок гейтов i, f, g, o)"
 
 

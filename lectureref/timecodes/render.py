@@ -190,6 +190,16 @@ def stretch(lecture: Lecture, entry: Entry) -> tuple[str, int | None]:
     return "время не отмечено", None
 
 
+def moment_link(course: Course, lecture: Lecture, entry: Entry) -> tuple[str, str | None]:
+    """``(when, url)`` of a moment: its clock or honest stretch (see `stretch`) and the video there.
+
+    ``url`` is None where the lecture has no timecode at all; the exercise checker's links and
+    `moment_item` both say a moment this way.
+    """
+    label, second = stretch(lecture, entry)
+    return label, None if second is None else deep_link(lecture.video, second, course.playlist_of(lecture))
+
+
 def moment_item(course: Course, lecture: Lecture, entry: Entry, prefix: str) -> str:
     """One moment as seen from a topic: which lecture, when, what.
 
@@ -197,10 +207,9 @@ def moment_item(course: Course, lecture: Lecture, entry: Entry, prefix: str) -> 
     «между 27:55 и 1:17:27» opens the video at 27:55, never at 0:00 without saying so.
     """
     where = f"[{md_text(lecture_label(lecture))}]({prefix}{lecture_page(course, lecture)})"
-    label, second = stretch(lecture, entry)
-    if second is None:
+    label, url = moment_link(course, lecture, entry)
+    if url is None:
         return f"- {where}, {label} — {md_text(entry.text)}"
-    url = deep_link(lecture.video, second, course.playlist_of(lecture))
     return f"- {where}, [{label}]({url}) — {md_text(entry.text)}"
 
 
