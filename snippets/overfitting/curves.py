@@ -23,11 +23,16 @@ def main() -> list[float]:
     print(f"best val loss {history.val_loss[best]:.3f} at epoch {best + 1}; "
           f"after 40 epochs: val {history.val_loss[-1]:.3f}, train {history.train_loss[-1]:.1e}")
     # --8<-- [end:main]
-    # The page claims: val loss is lowest within the first 20 epochs, then grows by over 20 % while
-    # the train loss falls over 100× more; val accuracy stays above 85 %.
+    # The page claims: 85 002 parameters, 425 per training image; val loss is lowest within the
+    # first 20 epochs, then grows by over 20 % while the train loss falls below 0.001 and the
+    # train accuracy reaches 100 %; val accuracy stays above 85 %.
+    n_params = sum(p.numel() for p in model.parameters())
+    claim("parameters", n_params, "==", 85_002)
+    claim("parameters / training images, rounded", round(n_params / len(y)), "==", 425)
     claim("epoch of the lowest val loss", best + 1, "<=", 20)
     claim("val loss after 40 epochs / lowest", history.val_loss[-1] / history.val_loss[best], ">", 1.2)
-    claim("train loss after 40 epochs / at the best epoch", history.train_loss[-1] / history.train_loss[best], "<", 0.01)
+    claim("train loss after 40 epochs", history.train_loss[-1], "<", 0.001)
+    claim("train accuracy after 40 epochs", history.train_acc[-1], "==", 1.0)
     claim("val accuracy after 40 epochs", history.val_acc[-1], ">", 0.85)
     return history.val_loss
 
