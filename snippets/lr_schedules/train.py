@@ -37,7 +37,7 @@ def main() -> dict[str, float]:
     # --8<-- [end:main]
     # The page claims, as medians over the three seeds: with a constant lr the train loss of the
     # last 5 epochs jumps by hundredths and stays above 0.02 on average; cosine annealing
-    # settles below 0.01, more than 3× lower; val accuracy ≈ 96 % for both.
+    # settles below 0.01, more than 3× lower; val accuracy between 94 and 98.5 % for both.
     final = {name: median(values) for name, values in mean.items()}
     claim("constant / cosine: median last-5-epoch train loss", final["constant"] / final["cosine"], ">", 3)
     claim("constant: median last-5-epoch train loss", final["constant"], ">", 0.02)
