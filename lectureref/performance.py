@@ -7,7 +7,6 @@ delivers, with warm-up and CUDA synchronisation, so CPU and GPU figures are comp
 from __future__ import annotations
 
 import functools
-import time
 from collections.abc import Callable
 
 import numpy as np
@@ -15,35 +14,12 @@ import torch
 from torch import nn
 
 from lectureref.device import get_device
+from lectureref.timing import best_seconds
 
 
 def matmul_flops(n: int) -> int:
     """Floating-point operations of an ``(n×n) @ (n×n)`` product: n² dot products of 2n − 1 ≈ 2n³."""
     return 2 * n**3
-
-
-def best_seconds(fn: Callable[[], object], device: torch.device, repeat: int = 5, warmup: int = 2) -> float:
-    """The fastest of ``repeat`` timed calls of ``fn`` after ``warmup`` untimed ones.
-
-    CUDA runs asynchronously: the clock stops only after ``torch.cuda.synchronize``.
-    """
-
-    def sync() -> None:
-        if device.type == "cuda":
-            torch.cuda.synchronize(device)
-
-    # --8<-- [start:timer]
-    for _ in range(warmup):
-        fn()
-    sync()
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        fn()
-        sync()  # on CUDA the call returned before the work was done
-        times.append(time.perf_counter() - start)
-    return min(times)
-    # --8<-- [end:timer]
 
 
 def single_thread_seconds(*fns: Callable[[], object], repeat: int = 15) -> list[float]:

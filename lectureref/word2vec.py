@@ -15,7 +15,6 @@ The corpus is generated from a small grammar, so the word classes are known and 
 
 from __future__ import annotations
 
-import time
 from collections import Counter
 from typing import NamedTuple
 
@@ -26,6 +25,7 @@ from torch import nn
 from lectureref.device import get_device
 from lectureref.nn.functional import log_sigmoid, sigmoid
 from lectureref.nn.losses import softmax_cross_entropy
+from lectureref.timing import best_seconds
 from lectureref.training import TrainConfig
 
 # --8<-- [start:grammar]
@@ -302,16 +302,9 @@ def time_steps(
     centers, contexts = rng.integers(0, vocab_size, batch), rng.integers(0, vocab_size, batch)
     negatives = rng.integers(0, vocab_size, (batch, k))
 
-    def best(fn) -> float:
-        times = []
-        for _ in range(repeat):
-            start = time.perf_counter()
-            fn()
-            times.append(time.perf_counter() - start)
-        return min(times)
-
     def negative_sampling() -> None:       # gradients for the touched rows only: no (V, D) array
         loss, cache = sgns_forward(W_in[centers], W_out[contexts], W_out[negatives])
         sgns_backward(1.0, cache)
 
-    return best(lambda: full_softmax_step(W_in, W_out, centers, contexts)), best(negative_sampling)
+    return (best_seconds(lambda: full_softmax_step(W_in, W_out, centers, contexts), repeat=repeat, warmup=0),
+            best_seconds(negative_sampling, repeat=repeat, warmup=0))

@@ -77,3 +77,11 @@ def test_cited_moment_is_the_topics_in_the_yaml(module: str, topic: str, lecture
     assert topic in pages, (
         f"lectureref.{module} cites lecture {lecture} at {time}, which {COURSE.name} gives to {sorted(map(str, pages))}"
     )
+
+
+@pytest.mark.parametrize("module", ["lectureref.nn.functional", "lectureref.gradcheck", "lectureref.timing"])
+def test_base_tools_load_numpy_only(module: str) -> None:
+    """The numpy core's functions and the shared gradient-check and timing tools do not pull torch in."""
+    code = f"import sys, {module}; print('torch' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT).stdout
+    assert out.strip() == "False"
