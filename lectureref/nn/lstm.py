@@ -82,7 +82,7 @@ def lstm_forward(x: np.ndarray, h0: np.ndarray, c0: np.ndarray, p: LSTMParams) -
     # Step t then turns gates[t] from pre-activations into gate values in place (no second array).
     gates = (x.reshape(T * N, D) @ p.w_ih.T).reshape(T, N, 4 * H)
     gates += p.b_ih + p.b_hh
-    w_hh_t = np.ascontiguousarray(p.w_hh.T)  # (H, 4H): BLAS reads it faster than a transposed view
+    w_hh_t = np.ascontiguousarray(p.w_hh.T)  # (H, 4H), transposed once for all T steps
     # σ(a) = (1 + tanh(a/2)) / 2, so one tanh gives all four gates: gate = s·tanh(s·a) + (1 − s)
     # with s = 1/2 for the sigmoids i, f, o and s = 1 for g = tanh(a).
     s = np.where(np.arange(4 * H) // H == 2, 1.0, 0.5).astype(dtype)
@@ -110,7 +110,6 @@ def lstm_backward(dout: np.ndarray, cache: LSTMCache, dc_last: np.ndarray | None
     T, N, D = x.shape
     H = h.shape[2]
     # What does not depend on the next step is computed for all T steps at once, before the loop:
-    # (In-place steps: every temporary array the size of `gates` costs time to allocate.)
     da = 1.0 - gates
     da *= gates                              # ∂gate/∂a: σ' = σ(1 − σ) for i, f, o ...
     g_all = gates[:, :, 2 * H : 3 * H]
