@@ -54,5 +54,7 @@ EXERCISES: dict[str, ExerciseInfo] = {
                      ("lstm_step_forward", "lstm_step_backward")),
         ExerciseInfo("gru_cell", "Шаг GRU: forward и backward", 10, ("gru#cell", "lstm#gates"),
                      ("gru_step_forward", "gru_step_backward")),
+        ExerciseInfo("crf_forward", "CRF: алгоритм прямого прохода и Витерби", 10,
+                     ("crf_tagging#forward", "crf_tagging"), ("crf_log_partition", "crf_viterbi")),
     ]
 }
