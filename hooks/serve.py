@@ -2,7 +2,7 @@
 
 Every save makes ``mkdocs serve`` rebuild the whole site. Most of that time went to work whose
 result had not changed: rendering API sections with mkdocstrings, parsing each page (notebooks
-with their images) for the search index, copying MathJax. While serving, this hook
+with their images) for the search index. While serving, this hook
 
 * keeps each page's HTML, keyed by its final Markdown (after the other hooks added the lecture
   moments and file links) and by the files it may include (``snippets/``, ``lectureref/``): an
@@ -11,8 +11,8 @@ with their images) for the search index, copying MathJax. While serving, this ho
 * keeps each page's search entries, keyed by its HTML;
 * keeps each page's themed output (navigation, header, footer around the content), keyed by
   the page's HTML, title and table of contents, the whole navigation and ``mkdocs.yml``;
-* links MathJax into the site instead of copying it, compiles the theme's templates once, and
-  empties the site folder for a rebuild by moving its content aside.
+* compiles the theme's templates once, and empties the site folder for a rebuild by moving its
+  content aside.
 
 A failed rebuild (say a timecode with ``21:61``) used to leave the server waiting for a good
 build: every request hung and the browser kept the old page. Now the rebuild's error, with
@@ -35,7 +35,6 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
-import jupyter_server_mathjax
 import mkdocs.utils
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.livereload import LiveReloadServer
@@ -46,7 +45,6 @@ from mkdocs.structure.pages import Page
 log = logging.getLogger("mkdocs.hooks.serve")
 ROOT = Path(__file__).resolve().parent.parent
 INCLUDED = ("snippets", "lectureref")  # what `--8<--` and `:::` read besides the page itself
-MATHJAX = Path("assets") / "mathjax"
 
 _serving = False
 _pages: dict[str, dict[str, Any]] = {}  # src_uri → what a render produced, and its key
@@ -223,18 +221,6 @@ def on_env(env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja
 
     env.get_template = cached_get_template
     return env
-
-
-def on_post_build(config: MkDocsConfig) -> None:
-    """While serving, link MathJax into the site instead of copying its 500 files each time.
-
-    ``hooks/mathjax.py`` runs after this hook and copies only when MathJax is missing.
-    """
-    target = Path(config.site_dir) / MATHJAX
-    if not _serving or target.exists():
-        return
-    target.parent.mkdir(parents=True, exist_ok=True)
-    os.symlink(Path(jupyter_server_mathjax.__file__).parent / "static", target)
 
 
 def error_page(message: str) -> bytes:

@@ -38,14 +38,18 @@ FLAGS = [
     "--disable-sync",
 ]
 
-# MathJax replaced the TeX with typeset HTML, tall enough to hold a fraction.
-RENDERED_MATH = """() => Array.from(document.querySelectorAll('.MathJax_Display'))
+# The build rendered the TeX to MathML (hooks/formulas.py): a display formula laid out by the
+# browser is tall enough to hold a fraction.
+RENDERED_MATH = """() => Array.from(document.querySelectorAll('article div.arithmatex math'))
     .some(e => e.getBoundingClientRect().height > 30)"""
 
-# arithmatex wraps each formula in .arithmatex; MathJax adds one rendered element per formula.
+# arithmatex wraps each formula in .arithmatex; each holds its MathML, laid out (not zero-sized).
 ALL_MATH_TYPESET = """() => {
-    const formulas = document.querySelectorAll('article .arithmatex').length;
-    return formulas > 0 && document.querySelectorAll('article .MathJax, article .MathJax_Display').length >= formulas;
+    const formulas = Array.from(document.querySelectorAll('article .arithmatex'));
+    return formulas.length > 0 && formulas.every(f => {
+        const m = f.querySelector('math');
+        return m && m.getBoundingClientRect().width > 0;
+    });
 }"""
 
 SEARCH_READY = """() => {
@@ -133,14 +137,16 @@ def test_math_is_typeset_offline(page, base_url: str) -> None:
     # A typeset display formula with fractions and sums is several text lines tall.
     page.wait_for_function(RENDERED_MATH, timeout=15_000)
     assert "\\frac" not in page.inner_text("article")  # no raw TeX left visible
+    # MathML from the build: no script typesets, and nothing is fetched for it
+    assert page.evaluate("() => typeof window.MathJax") == "undefined"
     assert page.errors == [] and page.external == []
 
 
-@pytest.mark.parametrize("topic", ["dropout", "layers"])  # \mathbb E, \mathcal N: fonts of their own
+@pytest.mark.parametrize("topic", ["dropout", "layers"])  # \mathbb E, \mathcal N: letters of their own
 def test_every_formula_is_typeset_without_missing_fonts(page, base_url: str, topic: str) -> None:
     page.goto(base_url + f"topics/{topic}/")
     page.wait_for_function(ALL_MATH_TYPESET, timeout=15_000)
-    page.wait_for_timeout(500)  # fonts are fetched as the typeset math is laid out
+    page.wait_for_timeout(300)
     assert page.errors == [] and page.external == []
 
 
@@ -231,7 +237,10 @@ def test_notebook_page_shows_its_plots_offline(page, base_url: str) -> None:
     """Notebook pages load nbconvert's scripts too: they must stay on 127.0.0.1 and error-free."""
     page.goto(base_url + "notebooks/gradient_descent/")
     page.wait_for_function("() => Array.from(document.images).some(i => i.src.startsWith('data:image/png') && i.naturalWidth > 100)")
-    page.wait_for_timeout(1000)  # let MathJax and the module scripts run
+    page.wait_for_timeout(500)  # let the module scripts run
+    # its Markdown cells' formulas are MathML from the build, not raw $…$
+    assert page.locator("article .jp-RenderedMarkdown math").count() >= 1
+    assert "$\\eta" not in page.inner_text("article")
     assert page.errors == [] and page.external == []
 
 
@@ -297,8 +306,10 @@ def test_formulas_fit_a_phone_screen(browser, base_url: str, topic: str) -> None
     page.wait_for_function(ALL_MATH_TYPESET, timeout=15_000)
     page.wait_for_timeout(300)
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
-    # and no formula or code block reaches past the screen's edge (wide ones scroll inside)
+    # and no formula or code block reaches past the screen's edge (wide ones scroll inside; so do
+    # tables, with what they hold)
     wider = page.evaluate("""() => Array.from(document.querySelectorAll('article .arithmatex, article pre'))
+        .filter(e => !e.closest('.md-typeset__scrollwrap'))
         .filter(e => e.getBoundingClientRect().right > window.innerWidth + 1)
         .map(e => e.textContent.slice(0, 40))""")
     assert wider == []

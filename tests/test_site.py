@@ -189,3 +189,20 @@ def test_api_pages_render_numpy_docstrings(built_site: Path) -> None:
                 cells = re.findall(r"<td>(.*?)</td>", row, flags=re.S)
                 type_text = re.sub(r"<[^>]+>", "", cells[1]).strip() if len(cells) > 2 else ""
                 assert len(type_text.split()) <= 6, f"{page}: a description in the Type column: {type_text!r}"
+
+
+def test_formulas_are_mathml_from_the_build(site: Path) -> None:
+    """No page carries TeX for a script to typeset, nor loads MathJax; notebooks' formulas too."""
+    raw, scripts = [], []
+    for page in sorted(site.rglob("*.html")):
+        html = page.read_text(encoding="utf-8")
+        if re.search(r'class="arithmatex">\s*\\[(\[]', html):
+            raw.append(str(page.relative_to(site)))
+        if re.search(r"<script[^>]*(mathjax|MathJax)|text/x-mathjax-config", html):
+            scripts.append(str(page.relative_to(site)))
+    assert raw == [] and scripts == []
+    assert not (site / "assets" / "mathjax").exists()
+    lstm = (site / "topics" / "lstm" / "index.html").read_text(encoding="utf-8")
+    assert lstm.count("<math ") >= 10 and 'encoding="application/x-tex"' in lstm
+    notebook = (site / "notebooks" / "rnn" / "index.html").read_text(encoding="utf-8")
+    assert "<math " in notebook and not re.search(r">[^<]*\$\\rho", notebook)
