@@ -18,14 +18,15 @@ def main() -> dict[str, float]:
         torch.manual_seed(seed)                                          # the same init every run
         model = make_model()
         train_segmentation(model, train,
-                           config=TrainConfig(epochs=4, lr=1e-2, seed=seed, device=get_device()), loss_fn=bce_dice_loss_torch)
+                           config=TrainConfig(epochs=4, lr=1e-2, batch_size=16, seed=seed, device=get_device()),
+                           loss_fn=bce_dice_loss_torch)
         scores[name] = iou(predict_masks(model, test.images) > 0.5, test.masks)   # p > 0.5 → object
     print({name: round(value, 3) for name, value in scores.items()})   # test IoU
     # --8<-- [end:main]
-    # The page claims: 4 epochs give test IoU > 0.9 (FCN) and > 0.92 (U-Net) with any seed;
+    # The page claims: 4 epochs (batches of 16) give test IoU > 0.94 for both nets, seeds 0–9;
     # thresholding the noisy pixels gives ≈ 0.73 (no training: fixed test images).
-    claim("FCN: test IoU", scores["FCN"], ">", 0.9)
-    claim("U-Net: test IoU", scores["U-Net"], ">", 0.92)
+    claim("FCN: test IoU", scores["FCN"], ">", 0.94)
+    claim("U-Net: test IoU", scores["U-Net"], ">", 0.94)
     claim("threshold: test IoU, 2 decimals", round(scores["threshold x > 0.5"], 2), "==", 0.73)
     return scores
 
