@@ -113,14 +113,14 @@ def train_autoencoder(
     X: np.ndarray, *, latent: int = 8, config: TrainConfig = TrainConfig(),
 ) -> tuple[AutoEncoder, History]:
     """Fit an `AutoEncoder` with the MSE between image and reconstruction (shared ``fit``)."""
-    cfg = config.over(TrainConfig(epochs=40, lr=3e-3, seed=0))
-    lr, seed = cfg.lr, cfg.seed
+    cfg = config.over(TrainConfig(epochs=40, lr=3e-3, batch_size=64, seed=0))
+    lr, batch_size, seed = cfg.lr, cfg.batch_size, cfg.seed
     torch.manual_seed(seed)
     model = AutoEncoder(n_in=X.shape[1], latent=latent)
     # --8<-- [start:train_ae]
     history = fit(
         model,
-        loader(X, X, batch_size=64, shuffle=True, seed=seed),  # the target is the input itself
+        loader(X, X, batch_size=batch_size, shuffle=True, seed=seed),  # the target is the input itself
         config=cfg,
         optimizer=torch.optim.Adam(model.parameters(), lr=lr),
         loss_fn=F.mse_loss,
@@ -179,7 +179,6 @@ def train_vae(
     """Train a `VAE` with Adam; the history keeps reconstruction and KL apart."""
     cfg = config.over(TrainConfig(epochs=40, batch_size=64, lr=3e-3, seed=0))
     epochs, batch_size, lr, seed, device = cfg.epochs, cfg.batch_size, cfg.lr, cfg.seed, cfg.device
-    device = device or get_device()
     torch.manual_seed(seed)
     model = VAE(n_in=X.shape[1], latent=latent).to(device)
     optimizer = torch.optim.Adam(model.parameters(), lr=lr)

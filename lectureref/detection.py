@@ -140,8 +140,10 @@ def train_detector(model: nn.Module, data: Shapes, config: TrainConfig = TrainCo
     lr, batch_size, seed = cfg.lr, cfg.batch_size, cfg.seed
     from lectureref.training import fit, loader
 
+    size = data.images.shape[-1]
+    with torch.no_grad():   # the model's own grid: the side of its output map
+        grid = model(torch.zeros(1, *data.images.shape[1:], device=next(model.parameters()).device)).shape[-1]
     torch.manual_seed(seed)
-    size, grid = data.images.shape[-1], 4
     history = fit(
         model, loader(data.images, encode_targets(data.boxes, size, grid), batch_size, shuffle=True, seed=seed),
         config=cfg, optimizer=torch.optim.Adam(model.parameters(), lr=lr), loss_fn=yolo_loss_torch, progress=False,

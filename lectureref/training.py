@@ -6,6 +6,7 @@ same `minibatches` and fill the same `History`, so a page can plot both the same
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field, fields, replace
 
@@ -27,6 +28,9 @@ class TrainConfig:
     else. ``epochs`` counts passes over the data; ``steps`` counts updates, for the loops that
     draw batches at random (a GAN, a character language model) or use the whole set every time.
     ``device=None`` means `lectureref.device.get_device`.
+
+    A training function names the fields it uses by giving each a default (`over`); setting a
+    field it does not use is an error, not a silent no-op.
     """
 
     epochs: int | None = None
@@ -37,8 +41,21 @@ class TrainConfig:
     device: torch.device | None = None
 
     def over(self, defaults: TrainConfig) -> TrainConfig:
-        """``defaults`` (a function's own choices) with every field this config sets."""
-        return replace(defaults, **{f.name: v for f in fields(self) if (v := getattr(self, f.name)) is not None})
+        """``defaults`` (a function's own choices) with every field this config sets, and a device.
+
+        The fields ``defaults`` sets are the ones the function uses: a field set here that it
+        leaves ``None`` raises ``ValueError`` naming the function. ``device`` is always used; left
+        ``None`` on both sides it becomes `lectureref.device.get_device` (once, here, instead of in
+        every training function).
+        """
+        given = {f.name: v for f in fields(self) if (v := getattr(self, f.name)) is not None}
+        unused = [name for name in given if name != "device" and getattr(defaults, name) is None]
+        if unused:
+            caller = sys._getframe(1).f_code.co_name
+            uses = [f.name for f in fields(defaults) if getattr(defaults, f.name) is not None and f.name != "device"]
+            raise ValueError(f"{caller} does not use {', '.join(unused)} (it takes {', '.join(uses)} and device)")
+        merged = replace(defaults, **given)
+        return merged if merged.device is not None else replace(merged, device=get_device())
 
 
 @dataclass
@@ -125,8 +142,7 @@ def fit(
     """
     if config.epochs is None:
         raise ValueError("fit needs config.epochs: how many passes over the training data")
-    epochs, device = config.epochs, config.device
-    device = device or get_device()
+    epochs, device = config.epochs, config.device or get_device()   # set already when config came from `over`
     model.to(device)
     history = History()
     bar = tqdm(range(epochs), desc="epochs", disable=not progress, leave=False)

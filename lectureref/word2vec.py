@@ -22,7 +22,6 @@ import numpy as np
 import torch
 from torch import nn
 
-from lectureref.device import get_device
 from lectureref.nn.functional import log_sigmoid, sigmoid
 from lectureref.nn.losses import softmax_cross_entropy
 from lectureref.timing import best_seconds
@@ -209,7 +208,6 @@ def fit_sgns_torch(
     """Adam on any ``model(centers, contexts, negatives) -> loss`` (`SkipGram`, FastText); per-epoch losses."""
     cfg = config.over(TrainConfig(epochs=3, batch_size=256, lr=0.02, seed=0))
     epochs, batch_size, lr, seed, device = cfg.epochs, cfg.batch_size, cfg.lr, cfg.seed, cfg.device
-    device = device or get_device()
     torch.manual_seed(seed)
     model.to(device)
     optimizer = torch.optim.Adam(model.parameters(), lr=lr)
