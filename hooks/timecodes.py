@@ -36,7 +36,7 @@ from lectureref.timecodes.render import (
     TOPICS_PAGE,
     backlinks,
     index_page,
-    lecture_page,
+    lecture_path,
     lecture_page_text,
     Moment,
     moments,
@@ -79,14 +79,14 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         for lecture in course.lectures:
             timeline = lecture_timeline(course, lecture, cache, titles, colours)
             text = lecture_page_text(course, lecture, titles, timeline)
-            files.append(File.generated(config, lecture_page(course, lecture), content=text))
+            files.append(File.generated(config, lecture_path(course, lecture), content=text))
     return files
 
 
 def _order_lectures(section: Section) -> None:
     """Index, topics, then one section per course named by its title, its lectures in course
     order (auto-nav would sort ``10.md`` before ``2.md``)."""
-    pages = {lecture_page(c, lec): (c, i) for c in _courses for i, lec in enumerate(c.lectures)}
+    pages = {lecture_path(c, lec): (c, i) for c in _courses for i, lec in enumerate(c.lectures)}
     slugs = [c.slug for c in _courses]
     for child in section.children:
         if isinstance(child, Section) and child.children and isinstance(child.children[0], Page):

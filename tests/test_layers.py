@@ -1,4 +1,4 @@
-"""lectureref.layers: every layer's forward and backward against torch autograd and central differences.
+"""lectureref.nn.layers: every layer's forward and backward against torch autograd and central differences.
 
 All in float64. A layer passes when its output equals the torch module's (same weights, via
 ``to_torch``), its ``dx`` and parameter gradients equal autograd's to 1e-10, and a numerical

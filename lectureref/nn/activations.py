@@ -4,7 +4,7 @@ Lecture 3 (1:04:36), lecture 4 (55:47). Without a non-linearity between them, tw
 collapse into one: $W_2(W_1 x) = (W_2 W_1) x$. Each pair here is cs231n-style:
 ``*_forward(x) -> (out, cache)`` keeps what the derivative needs, ``*_backward(dout, cache) -> dx``
 multiplies the upstream gradient by the local derivative, element by element.
-The layer classes in `lectureref.layers` are thin wrappers over these pairs; the PyTorch
+The layer classes in `lectureref.nn.layers` are thin wrappers over these pairs; the PyTorch
 twins are the built-ins listed in `TORCH`.
 """
 

@@ -9,7 +9,7 @@ Training also keeps exponential running averages of $\mu$ and of the *unbiased* 
 (``momentum = 0.1`` as in ``torch.nn.BatchNorm1d``); inference uses them instead of the batch,
 so a prediction does not depend on the other examples in the batch.
 
-The layer class is `lectureref.layers.BatchNorm1d`, a thin wrapper over these functions.
+The layer class is `lectureref.nn.layers.BatchNorm1d`, a thin wrapper over these functions.
 """
 
 from __future__ import annotations

@@ -6,7 +6,7 @@ kept units by $1 - p$, so the expected activation is unchanged, $\mathbb E[y] = 
 uses the network as it is. The slides show the original form instead: keep units with
 probability $p$ and multiply by $p$ at inference; both give the same expected activation.
 
-The layer class is `lectureref.layers.Dropout`, a thin wrapper over this pair.
+The layer class is `lectureref.nn.layers.Dropout`, a thin wrapper over this pair.
 """
 
 from __future__ import annotations

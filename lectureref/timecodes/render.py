@@ -39,7 +39,7 @@ def lecture_anchor(course: Course, lecture: Lecture) -> str:
     return f"{course.slug}-{key}".lower()
 
 
-def lecture_page(course: Course, lecture: Lecture) -> str:
+def lecture_path(course: Course, lecture: Lecture) -> str:
     """The generated page of one lecture: ``lectures/<course>/<number or video id>.md``."""
     key = lecture.number if lecture.number is not None else lecture.video
     return f"lectures/{course.slug}/{key}.md"
@@ -82,7 +82,7 @@ def course_section(course: Course, titles: Mapping[str, str], prefix: str) -> st
         out += [md_text(course.description), ""]
     for lecture in course.lectures:
         video = deep_link(lecture.video, None, course.playlist_of(lecture))
-        page = f"{prefix}{lecture_page(course, lecture)}"
+        page = f"{prefix}{lecture_path(course, lecture)}"
         out += [f"### {md_text(lecture_label(lecture))} {{#{lecture_anchor(course, lecture)}}}", ""]
         out += [f"[Страница лекции]({page}) · [Смотреть на YouTube]({video})", ""]
         out += [entry_item(course, lecture, e, titles, prefix) for e in lecture.entries]
@@ -206,7 +206,7 @@ def moment_item(course: Course, lecture: Lecture, entry: Entry, prefix: str) -> 
     An untimed note gives its honest stretch (see `stretch`) and links the stretch's start:
     «между 27:55 и 1:17:27» opens the video at 27:55, never at 0:00 without saying so.
     """
-    where = f"[{md_text(lecture_label(lecture))}]({prefix}{lecture_page(course, lecture)})"
+    where = f"[{md_text(lecture_label(lecture))}]({prefix}{lecture_path(course, lecture)})"
     label, url = moment_link(course, lecture, entry)
     if url is None:
         return f"- {where}, {label} — {md_text(entry.text)}"
