@@ -17,6 +17,7 @@ from lectureref.timecodes.timecode import parse_time
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = ROOT / "lectureref"
 LINT_IMPORTS = str(Path(sys.executable).with_name("lint-imports"))  # installed with the dev extra
+RUFF = str(Path(sys.executable).with_name("ruff"))  # likewise
 COURSE = ROOT / "docs" / "timecodes" / "dl-na-paltsah-2019.yml"
 # core modules whose topic page has another name
 TOPIC_OF = {"nn.init": "initialization"}
@@ -30,6 +31,13 @@ def test_import_layers_hold() -> None:
     result = subprocess.run([LINT_IMPORTS, "--no-cache"], cwd=ROOT, capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "0 broken" in result.stdout
+
+
+def test_ruff_finds_nothing() -> None:
+    """`ruff check` over the whole tree, with the rules in pyproject.toml ([tool.ruff])."""
+    result = subprocess.run([RUFF, "check", "--no-cache", "--output-format", "concise", "."], cwd=ROOT,
+                            capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
 
 
 def test_import_linter_catches_a_topic_importing_a_topic(tmp_path: Path) -> None:

@@ -192,7 +192,8 @@ def test_messages_count_lectures_and_entries_from_one(tmp_path: Path) -> None:
     lectures = "".join(f"  - number: {n}\n    title: L{n}\n    video: {video}\n"
                        for n, video in ((1, "kWTC1NvL894"), (2, "tnrbx7V9RbA")))
     entries = "".join(f"      - t: \"{m}:00\"\n        text: e{m}\n" for m in range(1, 17))
-    body = f"title: T\nlectures:\n{lectures}  - number: 3\n    title: L3\n    video: _q46x0tq2FQ\n    entries:\n{entries}      - t: \"8:0\"\n        text: bad\n"
+    body = (f"title: T\nlectures:\n{lectures}  - number: 3\n    title: L3\n    video: _q46x0tq2FQ\n    entries:\n{entries}"
+            "      - t: \"8:0\"\n        text: bad\n")
     path = write(tmp_path, body)
     line = body.splitlines().index('      - t: "8:0"') + 1
     with pytest.raises(TimecodeError) as err:

@@ -401,7 +401,8 @@ def test_a_missing_input_file_is_one_line_without_traceback(tmp_path: Path) -> N
         ("[1, 2]", 1, "expected a JSON object of video id → metadata, got list"),
         ('{\n  "kWTC1NvL894": {"title": "x", "duration": 5110},\n  "tnrbx7V9RbA": 42\n}', 3,
          "video tnrbx7V9RbA: expected an object with title and duration, got 42"),
-        ('{\n  "kWTC1NvL894": {"title": "x", "duration": "long"}\n}', 2, 'video kWTC1NvL894: duration must be a number of seconds, got "long"'),
+        ('{\n  "kWTC1NvL894": {"title": "x", "duration": "long"}\n}', 2,
+         'video kWTC1NvL894: duration must be a number of seconds, got "long"'),
     ],
 )
 def test_a_broken_metadata_cache_names_its_file_and_line(tmp_path: Path, capsys: pytest.CaptureFixture[str],

@@ -141,7 +141,7 @@ def call(fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
         raise CheckFailed(f"{name}: not implemented yet (ещё не реализована — уберите raise NotImplementedError)") from None
     except CheckFailed:
         raise
-    except Exception as exc:  # the reader's bug, whatever it is, is reported and not re-raised
+    except Exception as exc:  # noqa: BLE001 — the reader's bug, whatever it is, is reported and not re-raised
         text = str(exc).strip().splitlines()[0] if str(exc).strip() else ""
         raise CheckFailed(
             f"{name} упала с {type(exc).__name__}{': ' + text if text else ''}{_reader_line(exc, reader_file)}"

@@ -32,7 +32,7 @@ def forward_shape(m: ModuleType) -> str:
                                              ((1, 1, 3, 3), (3, 3), 1, 0), ((1, 2, 6, 7), (3, 2), 1, 1)]:
         x, w, b = _case(0, *shape, 2, kh, kw)
         in_case(f"ядро {kh}×{kw}, вход {shape[2]}×{shape[3]}, stride {stride}, padding {padding}",
-                lambda: _shape(fn, x, w, b, stride, padding))
+                lambda x=x, w=w, b=b, s=stride, p=padding: _shape(fn, x, w, b, s, p))
     return "формы выхода верны для 6 геометрий (ядро 1×1 и 3×2, выход 1×1, stride, padding)"
 
 

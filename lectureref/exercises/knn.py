@@ -69,7 +69,8 @@ def kfold(m: ModuleType) -> str:
             raise CheckFailed(f"kfold_indices: размеры фолдов {sizes} различаются больше чем на 1; вход: {where}")
         for i, (tr, va) in enumerate(folds):
             if set(tr) & set(va) or len(set(tr) | set(va)) != n:
-                raise CheckFailed(f"kfold_indices: в фолде {i} train и validation пересекаются или не покрывают все {n} примеров; вход: {where}")
+                raise CheckFailed(f"kfold_indices: в фолде {i} train и validation пересекаются или не покрывают "
+                                  f"все {n} примеров; вход: {where}")
     return "каждый пример ровно раз в validation, фолды почти равны"
 
 
