@@ -5,7 +5,7 @@ import numpy as np
 from lectureref.claims import claim, reproducible
 from lectureref.device import get_device
 from lectureref.fasttext import CLASSES, HELD_OUT, make_forms_corpus, train_fasttext
-from lectureref.word2vec import cosine_matrix
+from lectureref.word2vec import build_vocab, cosine_matrix
 from lectureref.training import TrainConfig
 
 
@@ -15,6 +15,9 @@ def main() -> None:
     corpus = make_forms_corpus(800, held_out=HELD_OUT)      # "elephants", "chocolates", "mountains" never occur
     model, losses = train_fasttext(corpus, n_buckets=2000, dim=16,
                                    config=TrainConfig(epochs=3, seed=seed, device=get_device()))
+    # The page says: 700 sentences are left after the filter, 51 words (the corpus is fixed).
+    claim("sentences after the filter", len(corpus), "==", 700)
+    claim("vocabulary size", len(build_vocab(corpus).words), "==", 51)
     known = [w for words in CLASSES.values() for w in words]
     sim = cosine_matrix(model.vectors(HELD_OUT + known))[: len(HELD_OUT), len(HELD_OUT):]
     for word, row in zip(HELD_OUT, sim):

@@ -20,6 +20,10 @@ def main() -> None:
                                    config=TrainConfig(epochs=2, lr=5.0, seed=seed))
     W_t, losses_t = fit_word2vec_torch(pairs, noise, dim=16, k=5,
                                        config=TrainConfig(epochs=2, lr=0.02, seed=seed, device=get_device()))
+    # The page says: 41 words in the vocabulary, about 20 thousand pairs (the corpus is fixed: seed=0).
+    claim("vocabulary size", len(vocab.words), "==", 41)
+    claim("pairs", len(pairs[0]), ">", 19_000)
+    claim("pairs", len(pairs[0]), "<", 21_000)
     for name, W, losses in [("numpy", W_np, losses_np), ("torch", W_t, losses_t)]:
         same, different = class_similarity(W, vocab)
         nearest = nearest_same_class(W, vocab)
