@@ -27,12 +27,14 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-FUNCTION_CALL = re.compile(r"<mo>([A-Za-z]{2,})</mo>(?=<mo(?: stretchy=\"false\")?>(?:\(|&#x00028;))")
+FUNCTION_CALL = re.compile(r"<mo>([A-Za-z]{2,})</mo>(?=<mo(?: stretchy=\"false\")?>\()")
 NAME_THEN_ARGUMENT = re.compile(r"(<mi>[A-Za-z]{2,}</mi>)(?=<(?:mi|mn|msub|msup|msubsup|mfrac|mover|msqrt)[ >])")
 LONG_INLINE = 40  # characters of TeX past which an inline formula may be broken between terms
-BREAK_AFTER = {"=", "+", "&#x0003D;", "&#x0002B;", "&#x02212;", "&#x02248;", "&#x02264;", "&#x02265;"}
-OPENING = {"(", "[", "&#x00028;", "&#x0005B;", "&#x0007B;"}
-CLOSING = {")", "]", "&#x00029;", "&#x0005D;", "&#x0007D;"}
+BREAK_AFTER = {"=", "+", "−", "≈", "≤", "≥"}
+ENTITY = re.compile(r"&#x([0-9A-Fa-f]+);")
+MARKUP = {ord(c) for c in "<>&\"'"} | set(range(0x20)) | {0xA0}
+OPENING = {"(", "[", "{"}
+CLOSING = {")", "]", "}"}
 TAG = re.compile(r"<(/?)(\w+)[^>]*?(/?)>")
 ARITHMATEX = re.compile(r'<(span|div) class="arithmatex">(.*?)</\1>', re.S)
 # nbconvert's MathJax: the script (named by mkdocs-jupyter's custom_mathjax_url) and its config.
@@ -54,6 +56,8 @@ def mathml(tex: str, display: bool) -> str:
         rendered = convert(tex.strip(), display="block" if display else "inline")
     except Exception as err:  # latex2mathml raises its own errors and IndexError alike
         raise PluginError(f"cannot render the formula {tex!r}: {type(err).__name__}: {err}") from err
+    # characters as themselves, not as &#x02202; (a third of the bytes); markup's own stay escaped
+    rendered = ENTITY.sub(lambda m: m[0] if int(m[1], 16) in MARKUP else chr(int(m[1], 16)), rendered)
     # \\operatorname{mean}(x) comes as an operator with wide spaces around it: a function name.
     rendered = FUNCTION_CALL.sub(r"<mi>\1</mi>", rendered)
     # \\log x: TeX's thin space between a function's name and its argument.

@@ -1,24 +1,81 @@
-"""MkDocs hook: the search index without duplicate locations, with «ё» searchable as «е».
+"""MkDocs hook: a small search index without duplicate locations, with «ё» searchable as «е».
 
 Material's search worker keys its results by location: two index entries at one location
 make it throw (``Cannot read properties of undefined``) and every query then finds nothing,
 so a duplicate stops the build here. Most readers type «е» for «ё»: the index holds «е» only,
-and ``docs/javascripts/search.js`` turns a typed «ё» into «е», so each finds the other.
+and ``docs/javascripts/search.js`` spells a query's «ё» as «е» on its way to the search
+worker (the box keeps what the reader typed), so each finds the other.
+
+The index holds what a reader searches for — prose, headings, inline code — and not the code
+listings, notebooks' code and outputs, nor API pages' source listings: they made most of its
+1.5 MB, and their names are in the prose and the API headings anyway. The indexer gets each
+page without them (``without_listings``). The page loads the index only when the reader turns
+to search (``overrides/main.html``).
 """
 
 from __future__ import annotations
 
 import json
 import os
+import re
 import tempfile
 from collections import Counter
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.structure.pages import Page
 
 INDEX = Path("search") / "search_index.json"
 YO = str.maketrans("ёЁ", "еЕ")
+# Code listings (pymdownx.highlight, mkdocstrings' source), notebooks' code cells and outputs,
+# the lecture timelines' drawings.
+UNSEARCHED = re.compile(
+    r'<(div|details|svg) class="(?:[\w-]+ )?(?:highlight"|mkdocstrings-source"|jp-InputArea\b|jp-OutputArea\b|lr-timeline\b)'
+)
+
+
+def without_listings(content: str) -> str:
+    """``content`` less its code listings, notebook cells' code and outputs, and timelines.
+
+    Material's ``data-search-exclude`` would do it, but its parser stops skipping at the first
+    nested ``</div>``; the indexer is given the page without them instead.
+    """
+    out, at = [], 0
+    for match in UNSEARCHED.finditer(content):
+        if match.start() < at:
+            continue  # inside a block already cut
+        tag, depth = match[1], 0
+        for edge in re.finditer(rf"<(/?){tag}\b[^>]*?(/?)>", content[match.start():]):
+            depth += -1 if edge[1] else (0 if edge[2] else 1)
+            if depth == 0:
+                out.append(content[at:match.start()])
+                at = match.start() + edge.end()
+                break
+        else:
+            break  # unbalanced: keep the rest as it is
+    out.append(content[at:])
+    return "".join(out)
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    """Give Material's search indexer each page without its listings."""
+    search = config.plugins.get("material/search")
+    index = getattr(search, "search_index", None)
+    if index is None:
+        return config
+    add = index.add_entry_from_context
+
+    def add_without_listings(page: Page) -> None:
+        content = page.content
+        page.content = without_listings(content)
+        try:
+            add(page)
+        finally:
+            page.content = content
+
+    index.add_entry_from_context = add_without_listings
+    return config
 
 
 def normalise(text: str) -> str:

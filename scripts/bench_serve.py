@@ -26,7 +26,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 COURSE = "docs/timecodes/dl-na-paltsah-2019.yml"
 TOPIC = "docs/topics/gradient_descent.md"
-LINKED = ("mkdocs.yml", "hooks", "lectureref", "snippets", "scripts", ".cache")
+LINKED = ("mkdocs.yml", "hooks", "overrides", "lectureref", "snippets", "scripts", ".cache")
 
 
 def free_port() -> int:

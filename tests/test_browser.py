@@ -180,15 +180,19 @@ def type_keys(page, text: str) -> None:
 def search(page, base_url: str, query: str) -> list[str]:
     """Type ``query`` into the search box; the result links once the page ran that query."""
     page.add_init_script(RECORD_QUERIES)
+    index: list[str] = []
+    page.on("request", lambda req: req.url.endswith("search/search_index.json") and index.append(req.url))
     page.goto(base_url)
+    page.wait_for_load_state("load")
+    assert index == []  # the index waits until the reader turns to search (overrides/main.html)
     page.click("input.md-search__input")
     # The index is built in the browser (a web worker) on each page load, slow on a busy machine;
     # keys typed before it is ready are lost. Until then the result area says "Инициализация поиска".
     page.wait_for_function(SEARCH_READY, timeout=60_000)
     type_keys(page, query)
-    expected = query.replace("ё", "е").replace("Ё", "Е")  # docs/javascripts/search.js
+    expected = query.replace("ё", "е").replace("Ё", "Е")  # docs/javascripts/search.js, on its way to the worker
     page.wait_for_function(f"() => window.__queries.at(-1) === {expected!r}", timeout=30_000)
-    assert page.input_value("input.md-search__input") == expected
+    assert page.input_value("input.md-search__input") == query  # the box keeps what the reader typed
     page.wait_for_function(SEARCH_READY, timeout=30_000)
     page.wait_for_timeout(300)  # results are rendered after the worker answers
     return page.eval_on_selector_all(".md-search-result__item a", "els => els.map(e => e.href)")
@@ -321,7 +325,7 @@ def serve_project(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[st
     """``mkdocs serve`` of a copy of docs/ (the rest linked), so a test may break and fix it."""
     root = tmp_path_factory.mktemp("serve")
     shutil.copytree(ROOT / "docs", root / "docs")
-    for name in ("mkdocs.yml", "hooks", "lectureref", "snippets", "scripts"):
+    for name in ("mkdocs.yml", "hooks", "overrides", "lectureref", "snippets", "scripts"):
         (root / name).symlink_to(ROOT / name)
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))

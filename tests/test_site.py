@@ -38,7 +38,7 @@ def test_topic_page_shows_snippet_api_and_backlinks(site: Path) -> None:
 
 def test_bad_timecode_fails_the_build_with_file_and_line(tmp_path: Path) -> None:
     """A contributor's typo stops the build and says where it is."""
-    for name in ("mkdocs.yml", "hooks", "lectureref", "snippets", "scripts"):
+    for name in ("mkdocs.yml", "hooks", "overrides", "lectureref", "snippets", "scripts"):
         (tmp_path / name).symlink_to(ROOT / name)
     shutil.copytree(ROOT / "docs", tmp_path / "docs")
     course = tmp_path / "docs" / "timecodes" / "dl-na-paltsah-2019.yml"
@@ -206,3 +206,30 @@ def test_formulas_are_mathml_from_the_build(site: Path) -> None:
     assert lstm.count("<math ") >= 10 and 'encoding="application/x-tex"' in lstm
     notebook = (site / "notebooks" / "rnn" / "index.html").read_text(encoding="utf-8")
     assert "<math " in notebook and not re.search(r">[^<]*\$\\rho", notebook)
+
+
+def test_a_topic_page_first_visit_stays_under_a_megabyte(site: Path) -> None:
+    """A topic page, everything it loads on a first visit (the search index waits for search)."""
+    heavy = []
+    for page in sorted((site / "topics").glob("*/index.html")):
+        html = page.read_text(encoding="utf-8")
+        total = len(html.encode())
+        for ref in set(re.findall(r'<(?:script|img)[^>]*\bsrc="([^"]+)"|<link[^>]*rel="stylesheet"[^>]*href="([^"]+)"', html)):
+            url = next(filter(None, ref)).split("?")[0].split("#")[0]
+            if url.startswith(("data:", "http")):
+                continue
+            total += (page.parent / url).resolve().stat().st_size
+        if total > 1_000_000:
+            heavy.append(f"{page.parent.name}: {total} bytes")
+    assert heavy == []
+
+
+def test_search_index_holds_prose_not_listings(site: Path) -> None:
+    import json
+
+    path = site / "search" / "search_index.json"
+    docs = json.loads(path.read_text(encoding="utf-8"))["docs"]
+    assert path.stat().st_size < 1_000_000
+    listings = [d["location"] for d in docs if "import torch" in d["text"] or "%matplotlib" in d["text"]]
+    assert listings == []
+    assert any("свертка" in d["text"].lower() for d in docs)  # «ё» spelled «е» (hooks/search.py)

@@ -1,9 +1,13 @@
-// The search index spells «ё» as «е» (hooks/search.py): a query typed with «ё» is spelled the
-// same way before Material reads the box (it reads it on keyup, after this input event).
-document.addEventListener("input", function (event) {
-  var box = event.target;
-  if (!box.matches || !box.matches("input.md-search__input") || !/[ёЁ]/.test(box.value)) return;
-  var at = box.selectionStart;
-  box.value = box.value.replace(/ё/g, "е").replace(/Ё/g, "Е");
-  box.setSelectionRange(at, at);
-}, true);
+// The search index spells «ё» as «е» (hooks/search.py). A query goes the same way: its «ё» is
+// spelled «е» on its way to Material's search worker, while the box keeps what the reader typed.
+(function () {
+  "use strict";
+  var post = Worker.prototype.postMessage;
+  Worker.prototype.postMessage = function (message) {
+    // Material's query message: {type, data: the query string}; the set-up message carries an object
+    if (message && typeof message.data === "string" && /[ёЁ]/.test(message.data)) {
+      arguments[0] = Object.assign({}, message, { data: message.data.replace(/ё/g, "е").replace(/Ё/g, "Е") });
+    }
+    return post.apply(this, arguments);
+  };
+})();
