@@ -13,6 +13,7 @@ import struct
 from collections import defaultdict
 from pathlib import Path
 
+import torch
 from torch import nn
 from torch.utils.data import DataLoader
 from torch.utils.tensorboard import SummaryWriter
@@ -21,7 +22,8 @@ from lectureref.training import History, TrainConfig, fit
 
 
 # --8<-- [start:fit_logged]
-def fit_logged(model: nn.Module, train: DataLoader, val: DataLoader, *, optimizer, config: TrainConfig,
+def fit_logged(model: nn.Module, train: DataLoader, val: DataLoader, *, optimizer: torch.optim.Optimizer,
+               config: TrainConfig,
                log_dir: str | Path) -> History:
     """`lectureref.training.fit` for ``config.epochs``, writing loss and accuracy after every epoch.
 
