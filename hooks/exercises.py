@@ -19,13 +19,16 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
+from markdown.extensions.toc import slugify as default_slugify
+
 from lectureref.exercises.catalog import EXERCISES, ExerciseInfo
-from lectureref.timecodes.loader import TimecodeError, load_courses
-from lectureref.timecodes.render import Moment, lecture_label, moment_item, moments
+from lectureref.timecodes.errors import TimecodeError
+from lectureref.timecodes.render import Moment, lecture_label, moment_item
+from lectureref.timecodes.topics import API_HEADING, TOPICS_DIR
+from lectureref.timecodes.view import load_docs
 
 EXERCISES_DIR = "exercises"
 INDEX = f"{EXERCISES_DIR}/index.md"
-API_HEADING = "\n## API"
 STARTERS = "lectureref/exercises/starters"
 # pymdownx.snippets' marker, kept apart from its argument so this file's own source listing on
 # the API page holds no include line
@@ -41,12 +44,14 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     missing = [n for n in EXERCISES if files.get_file_from_path(f"{EXERCISES_DIR}/{n}.md") is None]
     if missing:
         raise PluginError(f"exercises without a page docs/{EXERCISES_DIR}/<name>.md: {', '.join(missing)}")
-    try:
-        courses = load_courses(Path(config.docs_dir) / "timecodes")
+    slugify = config.mdx_configs.get("toc", {}).get("slugify", default_slugify)
+    try:  # the timecodes hook's view of the docs (read once per build, whichever hook asks first)
+        view = load_docs(config.docs_dir, slugify)
     except TimecodeError:
         return files  # the timecodes hook reports the YAML's errors with file:line
+    courses = view.courses
     _moments.clear()
-    _moments.update(moments(courses))
+    _moments.update(view.moments)
     _lectures.clear()
     _order.clear()
     for course in courses:
@@ -127,10 +132,10 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         return f"{markdown.rstrip()}\n\n{index_list()}"
     if uri.startswith(f"{EXERCISES_DIR}/") and name in EXERCISES:
         return f"{markdown.rstrip()}\n\n{exercise_tail(EXERCISES[name])}"
-    if uri.startswith("topics/"):
+    if uri.startswith(f"{TOPICS_DIR}/"):
         line = topic_line(name)
         if line:
-            head, api, tail = markdown.partition(API_HEADING)
+            head, api, tail = markdown.partition(f"\n{API_HEADING}")
             return f"{head.rstrip()}\n\n{line}{api}{tail}" if api else f"{markdown.rstrip()}\n\n{line}"
     return markdown
 

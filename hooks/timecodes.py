@@ -29,24 +29,22 @@ from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
 from lectureref.timecodes.api_moments import api_moments
-from lectureref.timecodes.loader import TimecodeError, validate_docs
-from lectureref.timecodes.metadata import CACHE_NAME, load_cache
+from lectureref.timecodes.errors import TimecodeError
 from lectureref.timecodes.render import (
     INDEX_PAGE,
     TOPICS_PAGE,
+    Moment,
     backlinks,
     index_page,
-    lecture_path,
     lecture_page_text,
-    Moment,
-    moments,
+    lecture_path,
     topics_page,
 )
 from lectureref.timecodes.schema import Course
 from lectureref.timecodes.timeline import course_timeline, lecture_timeline, topic_colours
-from lectureref.timecodes.topics import TOPICS_DIR, scan_topics
+from lectureref.timecodes.topics import TOPICS_DIR
+from lectureref.timecodes.view import load_docs
 
-TIMECODES_DIR = "timecodes"
 SECTION_TITLES = {
     "Lectures": "Лекции", "Topics": "Темы", "Exercises": "Упражнения", "Notebooks": "Ноутбуки с графиками", "Api": "API",
 }
@@ -60,17 +58,14 @@ _moments: dict[str, list[Moment]] = {}  # topic page → its moments, grouped on
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     """Validate the YAML against the topic pages and the metadata cache; add the generated pages."""
     slugify = config.mdx_configs.get("toc", {}).get("slugify", default_slugify)
-    topics = scan_topics(config.docs_dir, slugify)
-    folder = Path(config.docs_dir) / TIMECODES_DIR
-    try:  # the same checks as `python -m lectureref.timecodes check`, the metadata cache's included
-        courses = validate_docs(config.docs_dir, slugify, topics)
+    try:  # the same view, and checks, as `python -m lectureref.timecodes check` and the exercises hook
+        view = load_docs(config.docs_dir, slugify)
     except TimecodeError as err:
         raise PluginError(f"invalid timecodes:\n{err}") from None
-    cache = load_cache(folder / CACHE_NAME)  # read without error just now: the timelines' durations
+    courses, cache, titles = view.courses, view.cache, view.titles
     _courses[:] = courses
     _moments.clear()
-    _moments.update(moments(courses))
-    titles = {name: topic.title for name, topic in topics.items()}
+    _moments.update(view.moments)
     timelines = "\n\n".join(filter(None, (course_timeline(c, cache, titles) for c in courses)))
     files.append(File.generated(config, INDEX_PAGE, content=index_page(courses, titles, timelines)))
     files.append(File.generated(config, TOPICS_PAGE, content=topics_page(courses, titles)))

@@ -93,3 +93,17 @@ def test_base_tools_load_numpy_only(module: str) -> None:
     code = f"import sys, {module}; print('torch' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT).stdout
     assert out.strip() == "False"
+
+
+def test_import_linter_catches_the_timecodes_loader_cycle(tmp_path: Path) -> None:
+    """The timecodes package's layer contract is not vacuous: metadata importing the loader breaks it."""
+    copy = tmp_path / "lectureref"
+    subprocess.run(["cp", "-r", str(PACKAGE), str(copy)], check=True)
+    metadata = copy / "timecodes" / "metadata.py"
+    metadata.write_text(metadata.read_text(encoding="utf-8") + "\nfrom lectureref.timecodes.loader import load_course  # noqa\n",
+                        encoding="utf-8")
+    (tmp_path / "pyproject.toml").write_text((ROOT / "pyproject.toml").read_text(encoding="utf-8"), encoding="utf-8")
+    result = subprocess.run([LINT_IMPORTS, "--no-cache"], cwd=tmp_path, capture_output=True, text=True,
+                            env={**os.environ, "PYTHONPATH": str(tmp_path)})
+    assert result.returncode != 0
+    assert "lectureref.timecodes.metadata -> lectureref.timecodes.loader" in result.stdout

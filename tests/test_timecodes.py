@@ -3,7 +3,11 @@ facts in tests/data) and on broken files."""
 
 from __future__ import annotations
 
+import ast
+import os
 import re
+import shutil
+import time
 from pathlib import Path
 
 import pytest
@@ -315,3 +319,26 @@ def test_an_untimed_note_says_its_stretch_and_never_opens_0_00_silently() -> Non
     alone = lecture(None)
     assert stretch(alone, alone.entries[0]) == ("время не отмечено", None)
     assert stretch(middle, middle.entries[0]) == ("27:55", 27 * 60 + 55)
+
+
+def test_one_view_of_the_docs_read_once_and_again_after_a_change(tmp_path: Path) -> None:
+    """The hooks and the check command share `load_docs`: the same object until a file changes."""
+    from lectureref.timecodes.view import load_docs
+
+    shutil.copytree(DOCS / "timecodes", tmp_path / "timecodes")
+    shutil.copytree(DOCS / "topics", tmp_path / "topics")
+    first = load_docs(tmp_path)
+    assert load_docs(tmp_path) is first
+    assert first.courses and first.moments and first.titles["knn"]
+    course = tmp_path / "timecodes" / "dl-na-paltsah-2019.yml"
+    course.write_text(course.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    os.utime(course, ns=(time.time_ns() + 10**9, time.time_ns() + 10**9))
+    assert load_docs(tmp_path) is not first
+
+
+def test_the_loader_writes_no_private_attribute_of_the_frozen_course() -> None:
+    """The course keeps its file and lines itself (the validation context), not by the loader's hand."""
+    tree = ast.parse((Path(__file__).resolve().parent.parent / "lectureref" / "timecodes" / "loader.py").read_text("utf-8"))
+    written = [ast.unparse(t) for node in ast.walk(tree) if isinstance(node, ast.Assign) for t in node.targets
+               if isinstance(t, ast.Attribute) and t.attr.startswith("_")]
+    assert written == []

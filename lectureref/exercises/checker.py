@@ -308,14 +308,14 @@ def timecodes_folder() -> Path | None:
 
 @lru_cache(maxsize=1)
 def _all_moments() -> dict[str, list[tuple[Any, Any, Any]]]:
-    from lectureref.timecodes.loader import TimecodeError, load_courses
-    from lectureref.timecodes.render import moments
+    from lectureref.timecodes.errors import TimecodeError
+    from lectureref.timecodes.view import load_docs
 
     folder = timecodes_folder()
     if folder is None:
         return {}
     try:
-        return moments(load_courses(folder))
+        return load_docs(folder.parent).moments   # the site's own view of the docs
     except TimecodeError:
         return {}  # a broken YAML must not hide the check's own verdict
 

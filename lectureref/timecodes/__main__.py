@@ -20,8 +20,11 @@ import time
 from pathlib import Path
 
 from lectureref.timecodes import exporter, importer, metadata
+from lectureref.timecodes.errors import TimecodeError
+from lectureref.timecodes.files import TIMECODES_DIR
+from lectureref.timecodes.loader import load_course, load_courses
 from lectureref.timecodes.topics import mkdocs_settings
-from lectureref.timecodes.loader import TIMECODES_DIR, TimecodeError, load_course, load_courses, validate_docs
+from lectureref.timecodes.view import load_docs
 
 
 class _Usage(ValueError):
@@ -92,8 +95,8 @@ def _check(args: argparse.Namespace) -> int:
     docs = args.docs or docs
     if not (docs / TIMECODES_DIR).is_dir():
         raise _Usage(f"{docs / TIMECODES_DIR}: no such folder (pass the docs folder with --docs)")
-    courses = validate_docs(docs, slugify)  # raises TimecodeError: every problem with file:line
-    cache = metadata.load_cache(docs / TIMECODES_DIR / metadata.CACHE_NAME)
+    view = load_docs(docs, slugify)  # the build's own view; raises TimecodeError: every problem with file:line
+    courses, cache = view.courses, view.cache
     warnings = 0
     for course in courses:
         for li, (lecture, result) in enumerate(exporter.course_chapters(course, metadata.durations(cache))):

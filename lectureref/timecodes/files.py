@@ -28,3 +28,7 @@ def write_atomic(path: Path | str, text: str) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+# docs/timecodes: the course files and the metadata cache (the one place the name is written)
+TIMECODES_DIR = "timecodes"

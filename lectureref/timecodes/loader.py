@@ -1,42 +1,26 @@
-"""Load course YAML files into `Course`, with ``file:line`` on every error."""
+"""Load course YAML files into `Course`, with ``file:line`` on every error.
+
+Checking a whole docs folder (topic pages, the metadata cache) is `lectureref.timecodes.validate`'s
+job; the errors are `lectureref.timecodes.errors`'.
+"""
 
 from __future__ import annotations
 
 import difflib
 import gc
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
-from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
 from pydantic import ValidationError
 
+from lectureref.timecodes.errors import Problem, TimecodeError
 from lectureref.timecodes.schema import Course, Loc, line_of
 
-TIMECODES_DIR = "timecodes"  # docs/timecodes: the course files and the metadata cache
+__all__ = ["Problem", "TimecodeError", "load_course", "load_courses", "where"]
 # libyaml when present (10× faster on large files), with the same line marks.
 _LOADER = getattr(yaml, "CBaseLoader", yaml.BaseLoader)
-
-
-@dataclass(frozen=True)
-class Problem:
-    """One thing wrong in a file; ``line`` is None when the whole file is at fault (missing, unreadable)."""
-
-    path: Path
-    line: int | None
-    message: str
-
-    def __str__(self) -> str:
-        return f"{self.path}:{self.line}: {self.message}" if self.line is not None else f"{self.path}: {self.message}"
-
-
-class TimecodeError(ValueError):
-    """A course file is invalid; ``problems`` holds every error found, each with its line."""
-
-    def __init__(self, problems: list[Problem]) -> None:
-        self.problems = problems
-        super().__init__("\n".join(map(str, problems)))
 
 
 @contextmanager
@@ -196,7 +180,8 @@ def load_course(path: Path | str, topics: Mapping[str, Iterable[str]] | None = N
                 kind = "list" if isinstance(data, list) else "single value"
                 raise TimecodeError([Problem(path, lines.get((), 1), f"the file is a {kind}: a course is a mapping "
                                              "with `title` and `lectures` (see docs/timecodes/README.md)")])
-            course = Course.model_validate(data if data is not None else {})
+            # the course keeps its file and line marks (model_post_init): nothing writes them later
+            course = Course.model_validate(data if data is not None else {}, context={"path": path, "lines": lines})
     except ValidationError as err:
         raise TimecodeError(
             [Problem(path, line_of(lines, e["loc"]), _describe(e)) for e in err.errors()]
@@ -204,8 +189,6 @@ def load_course(path: Path | str, topics: Mapping[str, Iterable[str]] | None = N
     later = _check_order(course, lines) + (_check_topics(course, topics) if topics is not None else [])
     if later:
         raise TimecodeError([Problem(path, line_of(lines, loc), msg) for loc, msg in later])
-    course._path = path
-    course._lines = lines
     return course
 
 
@@ -217,37 +200,6 @@ def load_courses(folder: Path | str, topics: Mapping[str, Iterable[str]] | None 
             courses.append(load_course(path, topics))
         except TimecodeError as err:
             problems.extend(err.problems)
-    if problems:
-        raise TimecodeError(problems)
-    return courses
-
-
-def validate_docs(
-    docs_dir: Path | str, slugify: Callable[[str, str], str] | None = None, topics: Mapping | None = None,
-) -> list[Course]:
-    """Every check the site build makes on ``docs_dir/timecodes``, without building the site.
-
-    The YAML files against the schema and each other's rules (`load_courses`), every ``topic:``
-    against the pages in ``docs_dir/topics`` and their heading anchors (ids made with
-    ``slugify``, the build's ``toc`` slugify; Python-Markdown's default when None; ``topics``, when
-    the caller has scanned them already, as `lectureref.timecodes.topics.scan_topics` gives them), and every
-    timecode against its video's duration when ``metadata.json`` knows it. The mkdocs hook and
-    ``python -m lectureref.timecodes check`` both call this, so they report the same problems.
-
-    Raises
-    ------
-    TimecodeError
-        Every problem found, each with its file and line.
-    """
-    # imported here: metadata imports this module (for Problem)
-    from lectureref.timecodes.metadata import CACHE_NAME, check_durations, load_cache
-    from lectureref.timecodes.topics import scan_topics
-
-    if topics is None:
-        topics = scan_topics(docs_dir, slugify) if slugify is not None else scan_topics(docs_dir)
-    folder = Path(docs_dir) / TIMECODES_DIR
-    courses = load_courses(folder, {name: page.anchors for name, page in topics.items()})
-    problems = check_durations(courses, load_cache(folder / CACHE_NAME))
     if problems:
         raise TimecodeError(problems)
     return courses

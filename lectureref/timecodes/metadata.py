@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 
 from lectureref.timecodes.files import write_atomic
-from lectureref.timecodes.loader import Problem, TimecodeError
+from lectureref.timecodes.errors import Problem, TimecodeError
 from lectureref.timecodes.schema import Course
 from lectureref.timecodes.timecode import deep_link, format_time
 

@@ -122,6 +122,12 @@ class Course(_Strict):
         """The YAML line of ``loc`` (e.g. ``"lectures", 0, "entries", 2, "t"``), else of its nearest parent."""
         return line_of(self._lines, loc)
 
+    def model_post_init(self, context: object) -> None:
+        """Keep the file and the line of every value, when the loader passes them as the validation context."""
+        if isinstance(context, dict):
+            self._path = context.get("path")
+            self._lines = context.get("lines") or {}
+
     def playlist_of(self, lecture: Lecture) -> str | None:
         """The playlist a lecture's deep links carry: its own, else the course's."""
         return lecture.playlist or self.playlist

@@ -12,6 +12,8 @@ import yaml
 from markdown.extensions.toc import slugify as default_slugify
 
 TOPICS_DIR = "topics"
+# a topic page's API section starts here (the hooks put the «Упражнения» line above it)
+API_HEADING = "## API"
 _HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*(?:\{([^}]*)\})?\s*#*\s*$")
 _EXPLICIT_ID = re.compile(r"#([\w-]+)")
 _FENCE = re.compile(r"^\s*(```|~~~)")
