@@ -21,13 +21,15 @@ def main() -> float:
     print(f"members: accuracy {np.round(single, 3)}, log-loss {np.round(single_loss, 3)}")
     print(f"average: accuracy {accuracy(s.y_test, together.argmax(1)):.3f}, log-loss {log_loss(together, s.y_test):.3f}")
     # --8<-- [end:main]
-    # The page claims: the average is as accurate as the best member (or more) and beats the mean
-    # member by over half a point; its log-loss is below the typical member's, close to the best's.
+    # The page claims: the average beats the mean member by over half a point and is at most one
+    # test image behind the best member (picked, unfairly, on the test set itself); its log-loss
+    # is below the mean member's (Jensen: −log is convex, so this one always holds) and below the
+    # median member's, but not always below the best member's.
     acc, loss = accuracy(s.y_test, together.argmax(1)), log_loss(together, s.y_test)
-    claim("accuracy: average − best member", acc - max(single), ">=", 0)
     claim("accuracy: average − mean member", acc - np.mean(single), ">", 0.005)
+    claim("test images: average − best member", round((acc - max(single)) * len(s.y_test)), ">=", -1)
+    claim("log-loss: average − mean member", loss - np.mean(single_loss), "<=", 0)
     claim("log-loss: average − median member", loss - np.median(single_loss), "<", 0)
-    claim("log-loss: |average − best member|", abs(loss - min(single_loss)), "<", 0.01)
     return accuracy(s.y_test, together.argmax(1))
 
 
