@@ -55,8 +55,11 @@ def cmd_start(name: str, directory: Path, force: bool) -> int:
         print(f"{target} уже есть — не перезаписываю (добавьте --force, чтобы начать заново)", file=sys.stderr)
         return 1
     tmp = target.with_name(f".{target.name}.tmp")
-    tmp.write_text(starter_text(name), encoding="utf-8")
-    os.replace(tmp, target)   # never a half-written file in place of the reader's work
+    try:
+        tmp.write_text(starter_text(name), encoding="utf-8")
+        os.replace(tmp, target)   # never a half-written file in place of the reader's work
+    except OSError as exc:
+        raise UsageError(f"не могу записать {target}: {exc.strerror or exc}") from None
     print(f"Записан {target}. Допишите функции и проверьте: python -m lectureref.exercises check {name} {target}")
     return 0
 
