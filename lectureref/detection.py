@@ -110,10 +110,14 @@ def decode(out: np.ndarray, size: int = 32, threshold: float = 0.5) -> list[tupl
 
 
 # --8<-- [start:yolo_loss]
-def yolo_loss_torch(out: torch.Tensor, target: torch.Tensor, box_weight: float = 5.0) -> torch.Tensor:
-    """BCE of objectness over all cells + ``box_weight`` · MSE of the box over cells with an object."""
+def yolo_loss_torch(
+    out: torch.Tensor, target: torch.Tensor, box_weight: float = 5.0, empty_weight: float = 0.5,
+) -> torch.Tensor:
+    """BCE of objectness over all cells (an empty cell weighs ``empty_weight``)
+    + ``box_weight`` · MSE of the box over cells with an object (YOLO's λ_noobj and λ_coord)."""
     obj = target[:, 0]
-    loss_obj = nn.functional.binary_cross_entropy_with_logits(out[:, 0], obj)
+    bce = nn.functional.binary_cross_entropy_with_logits(out[:, 0], obj, reduction="none")   # (N, G, G)
+    loss_obj = (bce * (obj + empty_weight * (1 - obj))).mean()   # most cells are empty: weigh them less
     box_err = ((torch.sigmoid(out[:, 1:]) - target[:, 1:]) ** 2).sum(1)    # (N, G, G)
     loss_box = (box_err * obj).sum() / obj.sum().clamp(min=1)              # only cells that own a box
     return loss_obj + box_weight * loss_box
