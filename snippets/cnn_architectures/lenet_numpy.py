@@ -17,7 +17,8 @@ def main() -> float:
                         val=(data.X_test, data.y_test))
     print(f"numpy LeNet, test accuracy after each epoch: {[round(a, 3) for a in history.val_acc]}")
     # --8<-- [end:main]
-    # The page claims: 10 epochs of SGD with momentum reach ≥ 95 % test accuracy.
+    # The page claims: 13 706 parameters; 10 epochs of SGD with momentum reach ≥ 95 % test accuracy.
+    claim("parameters", sum(p.numel() for p in net.to_torch().parameters()), "==", 13_706)
     claim("test accuracy after 10 epochs", history.val_acc[-1], ">=", 0.95)
     return history.val_acc[-1]
 

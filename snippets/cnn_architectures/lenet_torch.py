@@ -14,7 +14,7 @@ def main() -> float:
     seed = reproducible(0)
     # --8<-- [start:main]
     model = lenet(channels=(32, 64), hidden=128, seed=seed).to_torch()   # nn.Sequential of the same layers
-    X, y = shifted_copies(data.X_train, data.y_train, pixels=1)        # 1168 digits → 5840
+    X, y = shifted_copies(data.X_train, data.y_train, pixels=1)        # 1167 digits → 5835
     optimizer = torch.optim.Adam(model.parameters(), lr=3e-3)
     history = fit(model, loader(X, y, batch_size=64, shuffle=True, seed=seed),
                   config=TrainConfig(epochs=4, device=get_device()), optimizer=optimizer,
@@ -23,7 +23,8 @@ def main() -> float:
     print(model)
     print(f"test accuracy {history.val_acc[-1]:.4f}")
     # --8<-- [end:main]
-    # The page claims: ≥ 98.5 % on the 360 test digits, with any seed.
+    # The page claims: 53 002 parameters; ≥ 98.5 % on the 360 test digits (seeds 0–9).
+    claim("parameters", sum(p.numel() for p in model.parameters()), "==", 53_002)
     claim("test accuracy", history.val_acc[-1], ">=", 0.985)
     return history.val_acc[-1]
 
