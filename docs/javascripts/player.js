@@ -2,6 +2,7 @@
  * Watch beside the code: a ▶ control and a copy-link control next to each timecode of a lecture
  * page and of a «В лекциях» block. ▶ opens a youtube-nocookie player docked at the bottom right,
  * started at that second; a later ▶ on the page seeks the same player. Esc or × closes it.
+ * The player is a named, non-modal dialog; opened with the keyboard, its × takes the focus.
  *
  * A facade of our own rather than lite-youtube-embed: that element loads its poster from
  * i.ytimg.com as soon as it is on the page and preconnects to YouTube on hover (requests to a
@@ -72,9 +73,14 @@
   }
 
   function create() {
-    const root = document.createElement("aside");
+    // A non-modal dialog: the page stays usable beside it. Opened from the keyboard, it takes
+    // the focus (Tab reaches its controls at once); Esc or × closes it and gives the focus back.
+    const root = document.createElement("div");
     root.className = "lr-player";
+    root.setAttribute("role", "dialog");
+    root.setAttribute("aria-modal", "false");
     root.setAttribute("aria-label", "Видео лекции");
+    root.tabIndex = -1;
     root.innerHTML = `
       <div class="lr-player__bar">
         <span class="lr-player__label"></span>
@@ -95,7 +101,8 @@
     return state;
   }
 
-  function play(m, opener, label) {
+  function play(m, opener, label, byKeyboard) {
+    const fresh = !player;
     if (!player) player = create();
     player.opener = opener;
     player.link.href = m.href;
@@ -109,6 +116,8 @@
       player.video = m.video;
       player.iframe.src = embedUrl(m);
     }
+    player.root.setAttribute("aria-label", "Видео лекции: " + label);
+    if (byKeyboard && fresh) player.root.querySelector(".lr-player__close").focus();
   }
 
   async function copy(text) {
@@ -137,7 +146,7 @@
     playLink.addEventListener("click", (event) => {
       if (NARROW.matches || event.ctrlKey || event.metaKey || event.shiftKey || event.button !== 0) return;
       event.preventDefault();
-      play(m, playLink, label);
+      play(m, playLink, label, event.detail === 0);  // detail 0: Enter, not a pointer's click
     });
     const copyButton = Object.assign(document.createElement("button"), { type: "button", className: "lr-moment__copy" });
     copyButton.innerHTML = icon("link") + icon("done");

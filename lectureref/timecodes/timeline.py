@@ -134,7 +134,7 @@ def lecture_timeline(course: Course, lecture: Lecture, cache: Mapping[str, Mappi
     colours = topic_colours(course) if colours is None else colours
     label = md_text(f"{lecture_label(lecture)}: шкала таймкодов")
     svg = [f'<svg class="lr-timeline" xmlns="http://www.w3.org/2000/svg" viewBox="-8 -8 {WIDTH + 16} 70" '
-           f'role="img" aria-label="{label}" data-length="{span.seconds}" data-known="{str(span.known).lower()}">',
+           f'role="group" aria-label="{label}" data-length="{span.seconds}" data-known="{str(span.known).lower()}">',
            *_bar(course, lecture, span, 0, 28, span.seconds, colours, titles),
            *_axis(span.seconds, 52), "</svg>"]
     notes = [_span_note(span)]
@@ -164,7 +164,7 @@ def course_timeline(course: Course, cache: Mapping[str, Mapping[str, object]], t
     svg_height = row * len(rows) + 24
     label = md_text(f"{course.title}: шкала таймкодов всех лекций")
     parts = [f'<svg class="lr-timeline lr-timeline--compact" xmlns="http://www.w3.org/2000/svg" '
-             f'viewBox="{-left} -6 {WIDTH + left + 8} {svg_height}" role="img" aria-label="{label}">']
+             f'viewBox="{-left} -6 {WIDTH + left + 8} {svg_height}" role="group" aria-label="{label}">']
     for i, (lecture, span) in enumerate(rows):
         short = f"Л{lecture.number}" if lecture.number is not None else f"{i + 1}"
         parts.append(f'<text x="-8" y="{i * row + height - 1}" font-size="14" text-anchor="end" fill="#616161">'
