@@ -19,7 +19,7 @@ def main() -> float:
     print(f"val {val_acc:.1%}, test {test_acc:.1%}")
     # --8<-- [end:main]
     # The page claims: the first loss is log 10 ≈ 2.303 (W = 0: all classes equally likely),
-    # val and test accuracy over 95 %, with any seed.
+    # val and test accuracy over 95 % (seeds 0–9 checked).
     claim("|first loss − log 10|", abs(fit.losses[0] - 2.302585), "<", 1e-6)
     claim("val accuracy", val_acc, ">", 0.95)
     claim("test accuracy", test_acc, ">", 0.95)
