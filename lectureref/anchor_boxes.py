@@ -1,6 +1,6 @@
 r"""Anchor boxes and the SSD head: default boxes on several feature maps, matching, offsets.
 
-Lecture 7 (after 56:00) calls SSD a one-stage detector with a feature pyramid. SSD (single shot
+Lecture 7, in its part on detection, calls SSD a one-stage detector with a feature pyramid. SSD (single shot
 multibox detector) puts a few *anchor* (default) boxes of set sizes and aspect ratios at every cell
 of several feature maps — coarse maps with large anchors for large objects, fine maps with small
 anchors for small ones — and for every anchor predicts class scores and four offsets that move and

@@ -1,7 +1,7 @@
 r"""Named entities with a BiLSTM and a CRF: the forward algorithm and Viterbi, numpy and PyTorch.
 
-Lecture 10 (1:04:35, 1:05:50) names the solution for tagging — many-to-many, a bidirectional
-LSTM with a CRF on top. A linear-chain CRF scores a whole tag sequence ``y`` of a sentence:
+Lecture 10 (1:05:50) names the solution for finding named entities, as for part-of-speech tagging
+just before it — many-to-many, a bidirectional LSTM with a CRF on top. A linear-chain CRF scores a whole tag sequence ``y`` of a sentence:
 
 $$
 s(y) = \pi_{y_1} + \sum_{t=1}^{T} E_{t, y_t} + \sum_{t=2}^{T} A_{y_{t-1}, y_t} + \omega_{y_T},
@@ -296,7 +296,7 @@ def invalid_transitions(paths: list[list[int]]) -> int:
 def entity_f1(true: list[list[int]], pred: list[list[int]]) -> float:
     """F1 over whole entities (type, start, end), the usual NER score."""
     def spans(path: list[int]) -> set[tuple[str, int, int]]:
-        found, start = set(), None
+        found, start, kind = set(), None, ""
         for i, tag in enumerate([TAGS[t] for t in path] + ["O"]):
             if start is not None and not (tag.startswith("I-") and tag[2:] == kind):
                 found.add((kind, start, i))

@@ -1,6 +1,6 @@
 r"""Arithmetic in a VAE's latent space: an attribute direction found from the data, added to codes.
 
-Lecture 8 (after 29:30, on autoencoders): a direction in the space of codes — a smile, glasses —
+Lecture 8, on autoencoders: a direction in the space of codes — a smile, glasses —
 can be added to or subtracted from other pictures' codes. Here the attribute is one the digits
 have and a program can measure: how wide a digit is (the spread of its ink across the columns).
 Its direction is the difference of the mean codes of the widest and the narrowest quarter of the

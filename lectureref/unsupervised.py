@@ -1,6 +1,6 @@
 r"""Learning without labels: clustering and outlier detection, numpy from scratch.
 
-Lecture 8 (29:30): unsupervised learning works on data without labels; instead of predicting,
+Lecture 8, at the start of its part on autoencoders: unsupervised learning works on data without labels; instead of predicting,
 an algorithm finds what the data have in common — similar groups (clustering), unusual examples
 (outlier detection), features useful to another model (learning features) and new examples
 (generation). Two of them are small enough to write here in numpy: k-means (Lloyd's algorithm)

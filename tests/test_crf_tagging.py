@@ -108,10 +108,10 @@ def test_encoding_pads_and_marks_unknown_words() -> None:
 
 
 def test_entity_f1_and_invalid_transitions() -> None:
-    O, BP, IP, BL = (TAGS.index(t) for t in ["O", "B-PER", "I-PER", "B-LOC"])
-    assert entity_f1([[BP, IP, O, BL]], [[BP, IP, O, BL]]) == 1.0
-    assert entity_f1([[BP, IP, O, BL]], [[BP, O, O, BL]]) == pytest.approx(0.5)     # a half name is a miss
-    assert invalid_transitions([[O, IP], [BL, IP], [BP, IP, IP]]) == 2
+    OUT, BP, IP, BL = (TAGS.index(t) for t in ["O", "B-PER", "I-PER", "B-LOC"])
+    assert entity_f1([[BP, IP, OUT, BL]], [[BP, IP, OUT, BL]]) == 1.0
+    assert entity_f1([[BP, IP, OUT, BL]], [[BP, OUT, OUT, BL]]) == pytest.approx(0.5)     # a half name is a miss
+    assert invalid_transitions([[OUT, IP], [BL, IP], [BP, IP, IP]]) == 2
 
 
 # The exercise «CRF: алгоритм прямого прохода и Витерби» (lectureref/exercises/crf_forward.py).
@@ -134,8 +134,9 @@ def test_crf_exercise_catches_typical_mistakes(tmp_path) -> None:  # noqa: ANN00
 
     from lectureref.exercises.checker import run_checks
 
-    solution = (Path(__file__).parent / "exercises_data" / "solutions" / "crf_forward.py").read_text(encoding="utf-8")
-    assert all(r.passed for r in run_checks("crf_forward", Path(__file__).parent / "exercises_data" / "solutions" / "crf_forward.py", links=False))
+    path = Path(__file__).parent / "exercises_data" / "solutions" / "crf_forward.py"
+    solution = path.read_text(encoding="utf-8")
+    assert all(r.passed for r in run_checks("crf_forward", path, links=False))
     for label, old, new, caught_by in CRF_MISTAKES:
         assert solution.count(old) == 1, label
         wrong = tmp_path / "crf_forward.py"

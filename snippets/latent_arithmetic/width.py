@@ -50,7 +50,7 @@ def draw(model, X, directions, path: str) -> None:  # noqa: ANN001
 
     alphas = [-1.5, -0.75, 0.0, 0.75, 1.5]
     fig, axes = plt.subplots(2 * len(X), len(alphas), figsize=(4, 6.4))
-    for k, (name, d) in enumerate(directions.items()):
+    for k, d in enumerate(directions.values()):
         rows = shift(model, X, d, alphas)
         for j, a in enumerate(alphas):
             axes[0, j].set_title(f"α = {a:g}", fontsize=8)
