@@ -2,7 +2,7 @@
 
 import numpy as np
 
-from lectureref.autoencoders import reconstruct, train_vae
+from lectureref.autoencoders import reconstruct, train_autoencoder, train_vae
 from lectureref.claims import claim, reproducible
 from lectureref.data import digits_split
 from lectureref.training import TrainConfig
@@ -19,17 +19,21 @@ def main() -> None:
               f" + KL {history.kl[epoch]:.2f} = {history.total[epoch]:.2f}")
     mse = float(np.mean((reconstruct(model, s.X_test) - s.X_test) ** 2))
     baseline = float(np.mean((s.X_train.mean(axis=0) - s.X_test) ** 2))
-    print(f"test MSE: VAE {mse:.4f}, mean image {baseline:.4f}")
+    plain, _ = train_autoencoder(s.X_train, latent=4, config=TrainConfig(epochs=12, lr=1e-2, seed=seed))
+    mse_plain = float(np.mean((reconstruct(plain, s.X_test) - s.X_test) ** 2))   # the same 4 numbers
+    print(f"test MSE: VAE {mse:.4f}, autoencoder with 4 latents {mse_plain:.4f}, mean image {baseline:.4f}")
     # --8<-- [end:main]
     # The page claims: in 12 epochs the total falls by over 15 % (reconstruction by over 20 %);
-    # KL stays positive and grows over 3× as the encoder starts to use z; the test MSE is
-    # 1.7–3× below the mean-image baseline 0.074, so above the plain autoencoder's (< baseline / 3).
+    # KL stays positive and grows over 3× as the encoder starts to use z; the test MSE is over
+    # 1.6× below the mean-image baseline 0.074 (1.74–1.98× for seeds 0–9), yet above that of a
+    # plain autoencoder with the same 4 latent numbers and the same 12 epochs.
     claim("last / first total loss", history.total[-1] / history.total[0], "<", 0.85)
     claim("last / first reconstruction", history.reconstruction[-1] / history.reconstruction[0], "<", 0.8)
     claim("smallest KL", min(history.kl), ">", 0)
     claim("last / first KL", history.kl[-1] / history.kl[0], ">", 3)
-    claim("test MSE / mean-image MSE", mse / baseline, "<", 1 / 1.7)
-    claim("test MSE / mean-image MSE", mse / baseline, ">", 1 / 3)
+    claim("test MSE / mean-image MSE", mse / baseline, "<", 1 / 1.6)
+    claim("VAE test MSE / autoencoder test MSE, 4 latents", mse / mse_plain, ">", 1)
+
 
 if __name__ == "__main__":
     main()
