@@ -79,7 +79,7 @@ def fit_closed_form(X: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, float]:
 
 
 # ---------------------------------------------------------------------------------------------
-# Learning rate, feature scaling and minibatches (lecture 3, 53:52).
+# Learning rate and feature scaling (Skoltech slides; preprocessing: lecture 4, 51:45), minibatches (lecture 3, 53:52).
 
 
 def standardize(

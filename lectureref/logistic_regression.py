@@ -1,7 +1,8 @@
 """Logistic regression: sigmoid, binary cross-entropy, gradient descent; numpy and PyTorch.
 
-Lecture 3 (14:55). The model gives $p = \\sigma(w^\\top x + b)$,
-the probability of class 1; the boundary $w^\\top x + b = 0$ is a line (a hyperplane).
+Lecture 3 (14:55: separating hyperplanes); the two-class model, its loss and gradient as on the
+Skoltech slides. The model gives $p = \\sigma(w^\\top x + b)$, the probability of class 1; the
+boundary $w^\\top x + b = 0$ is a line (a hyperplane).
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 r"""Layers with the course's ``forward(x)`` / ``backward(grad_output)`` interface; numpy.
 
-Lecture 4 (the layer interface of the slides). Every layer's ``forward`` computes its
+Lecture 4 (23:13: the layer interface); the ``Layer`` class as on the Skoltech slides. Every layer's ``forward`` computes its
 output *and keeps what its ``backward`` needs*; ``backward(dout)`` receives $\partial L/\partial y$
 and returns $\partial L/\partial x$, storing the gradients of its parameters in ``layer.grads``
 beside ``layer.params`` (same keys), where an optimizer finds them.
@@ -55,7 +55,7 @@ class Layer:
 
 
 # ---------------------------------------------------------------------------------------------
-# Linear (fully connected) layer. Weights are (out, in) as in the slides' y = Wx and torch.
+# Linear (fully connected) layer. Weights are (out, in) as in the Skoltech slides' y = Wx and torch.
 
 
 class LinearCache(NamedTuple):
@@ -84,7 +84,7 @@ def linear_backward(dout: np.ndarray, cache: LinearCache) -> tuple[np.ndarray, n
 class Linear(Layer):
     """Fully connected layer ``n_in → n_out``, He-initialised: ``w ~ N(0, 2/n_in)``, ``b = 0``."""
 
-    def __init__(self, n_in: int, n_out: int, rng: np.random.Generator | None = None, dtype: type = np.float32):
+    def __init__(self, n_in: int, n_out: int, rng: np.random.Generator | None = None, dtype: type = np.float32) -> None:
         super().__init__()
         rng = rng or np.random.default_rng(0)
         w = rng.standard_normal((n_out, n_in)) * he_std(n_in)   # keeps the ReLU signal's scale
