@@ -33,12 +33,14 @@ def main() -> dict:
             acc[n, mode] = float(np.mean(runs))
             print(f"N = {n:3d}, {mode:>7}: test task_accuracy {acc[n, mode]:.3f}  {count_params(model)}")
     # --8<-- [end:main]
-    # The page claims: 0–4 are learned (≥ 85 %); at N = 10 "frozen" beats
-    # "scratch" by ≥ 6 points and "full" by ≥ 5; at N = 100 it is ≥ 10 behind "scratch", "full" ≥ 5 ahead of it.
+    # The page claims: 0–4 are learned (≥ 85 %); at N = 10 "frozen" beats "scratch" by ≥ 6 points
+    # (against "full" it wins at some seeds and loses at others: no claim); at N = 100 it is ≥ 10
+    # behind "scratch" and "full" ≥ 5 ahead of it; "full" against "scratch" depends on the seed
+    # (seed 0: 8 points behind, seed 2: 6 ahead — no claim). The 721 images of 0–4 are too few and
+    # too narrow a source for the lecture's rule to hold at 100.
     assert len(big.y) == 721 and len(test.y) == 180
     claim("pretrained on 0–4: test task_accuracy", task_accuracy(pretrained, test_big), ">=", 0.85)
     claim("N = 10: frozen − scratch", acc[10, "frozen"] - acc[10, "scratch"], ">=", 0.06)
-    claim("N = 10: frozen − full", acc[10, "frozen"] - acc[10, "full"], ">=", 0.05)
     claim("N = 100: scratch − frozen", acc[100, "scratch"] - acc[100, "frozen"], ">=", 0.10)
     claim("N = 100: full − frozen", acc[100, "full"] - acc[100, "frozen"], ">=", 0.05)
     assert count_params(prepare(pretrained, 5, "frozen")) == (325, 23_296)   # only the 64·5 + 5 head learns
