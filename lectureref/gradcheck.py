@@ -1,7 +1,7 @@
 """Gradient checks: the numerical gradient, the relative error, and the check that compares them.
 
-The third lecture checks a backward pass against central differences; `lectureref.backprop`
-teaches it and re-exports these. They sit in the base layer, import numpy only, and every
+A backward pass is checked against central differences (the course's assignments do it; the
+site's page on backprop teaches it, and `lectureref.backprop` re-exports these). They sit in the base layer, import numpy only, and every
 layer's test and any topic may use them.
 """
 
