@@ -1,8 +1,8 @@
 """Gradient checks: the numerical gradient, the relative error, and the check that compares them.
 
-A backward pass is checked against central differences (the
-site's page on backprop teaches it, and `lectureref.backprop` re-exports these). They sit in the base layer, import numpy only, and every
-layer's test and any topic may use them.
+A backward pass is checked against central differences: the site's page on backprop teaches
+it, and `lectureref.backprop` re-exports these. They sit in the base layer, import numpy only,
+and every layer's test and any topic may use them.
 """
 
 from __future__ import annotations
