@@ -1,6 +1,6 @@
 """ImageNet: the table of error rates from lecture 6, and the top-k error it is measured in.
 
-Lecture 6 (between 50:15 and 1:07:55), from the course notes: ImageNet has about a million
+Lecture 6, from the course notes between 50:15 and 1:07:55: ImageNet has about a million
 images in 1000 classes; AlexNet (2012) made 15.4 % errors with 16M parameters, VGG (2014)
 6.8 % with 140M, ResNet (2015) 3.57 %. These are top-5 errors: a picture counts as an error
 when its class is not among the five the network finds most likely. `topk_error` computes

@@ -1,6 +1,6 @@
 """Where batch normalization and dropout go relative to ReLU.
 
-Lecture 5 (between 27:55 and 1:17:27): batch normalization is a layer after the weights,
+Lecture 5, notes between 27:55 and 1:17:27: batch normalization is a layer after the weights,
 most often put after the activation (ReLU); dropout usually near the end of the net.
 `next_layer_input` shows in numpy what each order of batch norm and ReLU hands the next
 layer; `dropout_then_relu` / `relu_then_dropout` show that with ReLU the order of dropout

@@ -1,6 +1,6 @@
 """ONNX: a trained PyTorch model exported to a file that other programs run without PyTorch.
 
-Lecture 5 (after 1:17:27): ONNX is the standard format for exporting models. `export` writes
+Lecture 5, its last note (after 1:17:27): ONNX is the standard format for exporting models. `export` writes
 the model with ``torch.onnx.export``; `run_onnxruntime` runs the file with ONNX Runtime, and
 `run_numpy` runs it from scratch: an ONNX file is a graph of named operators (``Gemm``,
 ``Relu``, …) over named tensors, the weights stored beside it as initializers.

@@ -1,6 +1,6 @@
 """Max pooling and small shifts of the image: how much of a shift the features and a trained net forgive.
 
-Lecture 6 (35:25 and the note after it): max pooling keeps the largest value of each window,
+Lecture 6 at 35:25 and the note after it: max pooling keeps the largest value of each window,
 so a CNN with max pooling copes well with shifted images. Measured here on the digits, put on
 an empty 16×16 canvas so that a shift of a pixel or two never pushes the digit off it (then
 ``np.roll`` is an exact shift). `features` (numpy, the course's convolution and pooling) and

@@ -1,6 +1,6 @@
 """TensorBoard: loss and accuracy written during training, and read back from the event file.
 
-Lecture 5 (between 18:00 and 27:55): TensorBoard shows loss and accuracy while the net trains.
+Lecture 5, a note between 18:00 and 27:55: TensorBoard shows loss and accuracy while the net trains.
 `fit_logged` trains with `lectureref.training.fit` one epoch at a time and writes each epoch's
 numbers with ``torch.utils.tensorboard.SummaryWriter``; `read_scalars` reads them back with
 TensorBoard's own reader, and `read_records` does the same from scratch: an event file is a
