@@ -12,7 +12,6 @@ from typing import NamedTuple
 import numpy as np
 import torch
 
-from lectureref.device import get_device
 from lectureref.training import minibatches, TrainConfig
 
 
@@ -50,10 +49,9 @@ def fit_linear(X: np.ndarray, y: np.ndarray, config: TrainConfig = TrainConfig()
 
 
 def fit_linear_torch(X: np.ndarray, y: np.ndarray, config: TrainConfig = TrainConfig()) -> LinearFit:
-    """The same gradient descent with PyTorch autograd (float64, on `get_device`)."""
+    """The same gradient descent with PyTorch autograd (float64, on ``config.device``, `lectureref.device.get_device` by default)."""
     cfg = config.over(TrainConfig(lr=0.1, steps=100))
     lr, steps, device = cfg.lr, cfg.steps, cfg.device
-    device = device or get_device()
     Xt = torch.as_tensor(X, dtype=torch.float64, device=device)
     yt = torch.as_tensor(y, dtype=torch.float64, device=device)
     w = torch.zeros(X.shape[1], dtype=torch.float64, device=device, requires_grad=True)

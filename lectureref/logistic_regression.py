@@ -13,7 +13,6 @@ import numpy as np
 import torch
 import torch.nn.functional as F
 
-from lectureref.device import get_device
 from lectureref.nn.functional import sigmoid
 from lectureref.nn.losses import bce_with_logits, l2_penalty
 from lectureref.training import sgd_param_groups, TrainConfig
@@ -68,7 +67,6 @@ def fit_logistic_torch(
     """
     cfg = config.over(TrainConfig(lr=1.0, steps=300))
     lr, steps, device = cfg.lr, cfg.steps, cfg.device
-    device = device or get_device()
     Xt = torch.as_tensor(X, dtype=torch.float64, device=device)
     yt = torch.as_tensor(y, dtype=torch.float64, device=device)
     w = torch.zeros(X.shape[1], dtype=torch.float64, device=device, requires_grad=True)

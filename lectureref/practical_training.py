@@ -35,7 +35,7 @@ def train_logistic(
     cfg = config.over(TrainConfig(steps=300, lr=0.5))
     steps, lr = cfg.steps, cfg.lr
     torch.manual_seed(0)
-    device = get_device()
+    device = cfg.device
     model = nn.Linear(X.shape[1], 1).to(device)
     Xt, yt = torch.as_tensor(X, device=device), torch.as_tensor(y, device=device)
     loss_fn = nn.BCEWithLogitsLoss(pos_weight=torch.tensor(pos_weight, device=device))
@@ -68,14 +68,15 @@ def xor_losses(init_scale: float, config: TrainConfig = TrainConfig()) -> list[f
     cheapest answer: the loss rests at ln 2 for a long time before it learns.
     """
     cfg = config.over(TrainConfig(steps=1500, lr=0.5, seed=0))
-    steps, lr, seed = cfg.steps, cfg.lr, cfg.seed
+    steps, lr, seed, device = cfg.steps, cfg.lr, cfg.seed, cfg.device
     torch.manual_seed(seed)
-    X = torch.tensor([[0.0, 0.0], [0.0, 1.0], [1.0, 0.0], [1.0, 1.0]]) * 2 - 1
-    y = torch.tensor([0.0, 1.0, 1.0, 0.0])
+    X = (torch.tensor([[0.0, 0.0], [0.0, 1.0], [1.0, 0.0], [1.0, 1.0]]) * 2 - 1).to(device)
+    y = torch.tensor([0.0, 1.0, 1.0, 0.0], device=device)
     model = nn.Sequential(nn.Linear(2, 8), nn.Tanh(), nn.Linear(8, 1))
-    with torch.no_grad():
+    with torch.no_grad():   # drawn on the CPU, so a seed gives the same start on every device
         for p in model.parameters():
             p.normal_(0.0, init_scale)
+    model.to(device)
     optimizer = torch.optim.SGD(model.parameters(), lr=lr)
     losses = []
     for _ in range(steps):

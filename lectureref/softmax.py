@@ -13,7 +13,6 @@ import numpy as np
 import torch
 import torch.nn.functional as F
 
-from lectureref.device import get_device
 from lectureref.nn.losses import l2_penalty, softmax_cross_entropy
 from lectureref.training import minibatches, sgd_param_groups, TrainConfig
 
@@ -66,7 +65,6 @@ def fit_softmax_torch(
     """
     cfg = config.over(TrainConfig(lr=0.5, epochs=10, batch_size=32, seed=0))
     lr, epochs, batch_size, seed, device = cfg.lr, cfg.epochs, cfg.batch_size, cfg.seed, cfg.device
-    device = device or get_device()
     Xt = torch.as_tensor(X, dtype=torch.float64, device=device)
     yt = torch.as_tensor(y, dtype=torch.int64, device=device)
     W = torch.zeros(X.shape[1], n_classes, dtype=torch.float64, device=device, requires_grad=True)
