@@ -19,14 +19,16 @@ def main() -> None:
     print(f"modes covered: {before.modes_covered} → {after.modes_covered} of 8; "
           f"mean distance to the nearest mode: {before.mean_distance:.2f} → {after.mean_distance:.2f}")
     # --8<-- [end:main]
-    # The page claims: untrained, 0 modes and mean distance > 1; after 1000 steps ≥ 6 of 8 modes,
-    # over 70 % of samples within 0.3 of a centre and mean distance < 0.3, with any seed (after
-    # 500 steps some seeds still had a third of the samples on the bridges between modes).
+    # The page claims: untrained, 0 modes and mean distance > 1; after 1000 steps at least 6 of
+    # 8 modes, over half of the samples within 0.3 of a centre and mean distance < 0.4, seeds 0–9.
+    # These are the bounds GAN training keeps run after run, not its typical result: over CPU
+    # seeds 0–29 the share ranged 0.59–0.91 and the mean distance 0.11–0.31, at least 7 modes
+    # each time; a GPU draws other random numbers and gave 0.526 and 0.337 for two seeds.
     claim("untrained: modes covered", before.modes_covered, "==", 0)
     claim("untrained: mean distance to the nearest mode", before.mean_distance, ">", 1.0)
     claim("trained: modes covered", after.modes_covered, ">=", 6)
-    claim("trained: share within 0.3 of a centre", after.high_quality, ">", 0.7)
-    claim("trained: mean distance to the nearest mode", after.mean_distance, "<", 0.3)
+    claim("trained: share within 0.3 of a centre", after.high_quality, ">", 0.5)
+    claim("trained: mean distance to the nearest mode", after.mean_distance, "<", 0.4)
     assert len(history.d_loss) == 1000
 
 
