@@ -28,6 +28,8 @@ HEADING = re.compile(r"<h([1-6])((?:\s[^>]*)?)>(.*?)</h\1>", re.S)
 ANCHOR_LINK = re.compile(r'<a class="anchor-link"[^>]*>.*?</a>', re.S)
 ID_ATTR = re.compile(r'\sid="[^"]*"')
 TAG = re.compile(r"<[^>]+>")
+# nbconvert's loader of mermaid diagrams from a CDN (no notebook here draws one): not shipped.
+MERMAID = re.compile(r'<script type="module">(?:(?!</script>).)*?mermaid(?:(?!</script>).)*</script>', re.S)
 MD_LINK = re.compile(r'href="(?P<path>[^":#?]+\.md)(?P<fragment>#[^"]*)?"')
 
 
@@ -83,6 +85,6 @@ def on_page_content(html_text: str, page: Page, config: MkDocsConfig, files: Fil
     if not page.file.src_uri.endswith(".ipynb"):
         return html_text
     slugify = config.mdx_configs.get("toc", {}).get("slugify", default_slugify)
-    content, tokens = renumber_headings(resolve_page_links(html_text, page, files), slugify)
+    content, tokens = renumber_headings(resolve_page_links(MERMAID.sub("", html_text), page, files), slugify)
     page.toc = get_toc(nest_toc_tokens(tokens))
     return download_link(page) + content

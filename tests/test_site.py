@@ -233,3 +233,73 @@ def test_search_index_holds_prose_not_listings(site: Path) -> None:
     listings = [d["location"] for d in docs if "import torch" in d["text"] or "%matplotlib" in d["text"]]
     assert listings == []
     assert any("свертка" in d["text"].lower() for d in docs)  # «ё» spelled «е» (hooks/search.py)
+
+
+SITE_URL = "https://lectureref.github.io/lectureref/"  # mkdocs.yml's default (CI sets its own)
+
+
+def test_sitemap_lists_every_page_and_404_works_at_any_depth(site: Path) -> None:
+    pages = {p.parent.relative_to(site).as_posix() for p in site.rglob("index.html")}
+    listed = re.findall(r"<loc>([^<]+)</loc>", (site / "sitemap.xml").read_text(encoding="utf-8"))
+    assert all(u.startswith(SITE_URL) for u in listed)
+    assert {u.removeprefix(SITE_URL).rstrip("/") or "." for u in listed} == pages
+    # served for any missing path, the 404 page names its styles and scripts from the site's root
+    page404 = (site / "404.html").read_text(encoding="utf-8")
+    assets = re.findall(r'(?:href|src)="([^"]*assets/[^"]+)"', page404)
+    assert assets and all(a.startswith("/lectureref/") for a in assets)
+
+
+def test_edit_action_opens_the_source(site: Path) -> None:
+    """A generated lecture page opens its lecture's line of the course YAML, an API page its module."""
+    from lectureref.timecodes import load_courses
+
+    def edit_url(path: str) -> str:
+        return re.search(r'<a href="([^"]+)" title="[^"]*" class="md-content__button md-icon" rel="edit"',
+                         (site / path / "index.html").read_text(encoding="utf-8"))[1]
+
+    course = next(c for c in load_courses(ROOT / "docs" / "timecodes") if c.playlist)
+    url = edit_url(f"lectures/{course.slug}/3")
+    blob, line = url.split("#L")
+    assert blob.endswith(f"/blob/main/docs/timecodes/{course.slug}.yml")
+    assert int(line) == course.line("lectures", 2)
+    lines = (ROOT / "docs" / "timecodes" / f"{course.slug}.yml").read_text(encoding="utf-8").splitlines()
+    assert re.match(r"\s*- number: 3\b", lines[int(line) - 1])
+    assert edit_url("topics/gan").endswith("/edit/main/docs/topics/gan.md")
+    assert edit_url("api/lstm").endswith("/edit/main/lectureref/lstm.py")
+    assert edit_url("notebooks/gan").endswith("/edit/main/docs/notebooks/gan.ipynb")
+
+
+def test_pages_show_the_date_of_their_last_change(site: Path) -> None:
+    import datetime as dt
+    import subprocess
+
+    def committed(path: str) -> dt.date | None:
+        out = subprocess.run(["git", "log", "-1", "--format=%ct", "--", path], cwd=ROOT,
+                             capture_output=True, text=True).stdout.strip()
+        return dt.datetime.fromtimestamp(int(out), tz=dt.timezone.utc).date() if out else None
+
+    shallow = subprocess.run(["git", "rev-parse", "--is-shallow-repository"], cwd=ROOT,
+                             capture_output=True, text=True).stdout.strip()
+    if shallow != "false":
+        pytest.skip("no git history here (or a shallow clone): pages carry no dates")
+    months = ("января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября",
+              "октября", "ноября", "декабря")
+    for page, source in [("topics/gan", "docs/topics/gan.md"), ("lectures/dl-na-paltsah-2019/3", "docs/timecodes/dl-na-paltsah-2019.yml"),
+                         ("api/lstm", "lectureref/lstm.py")]:
+        when = committed(source)
+        html = (site / page / "index.html").read_text(encoding="utf-8")
+        if when is None:
+            continue  # a source not committed yet
+        shown = re.search(r'Последнее изменение: <time datetime="([\d-]+)">([^<]+)</time>', html)
+        assert shown, page
+        assert shown[1] == when.isoformat() and shown[2] == f"{when.day} {months[when.month - 1]} {when.year}"
+
+
+def test_palette_toggle_and_no_cdn(site: Path) -> None:
+    html = (site / "topics" / "gan" / "index.html").read_text(encoding="utf-8")
+    assert 'data-md-color-scheme="slate"' in html and 'data-md-color-scheme="default"' in html
+    assert "Тёмная тема" in html
+    assert not (site / "javascripts" / "vendor").exists()  # the offline build's shim only
+    for page in site.rglob("*.html"):
+        html = page.read_text(encoding="utf-8")
+        assert not re.search(r'<script[^>]+src="https?://|<link[^>]+rel="(?:stylesheet|preload|modulepreload)"[^>]+href="https?://', html), page
