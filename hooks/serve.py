@@ -14,6 +14,12 @@ with their images) for the search index. While serving, this hook
 * compiles the theme's templates once, and empties the site folder for a rebuild by moving its
   content aside.
 
+These patches reach into mkdocs', Material's search and autorefs' internals, so they apply
+only to the versions they were written and tested for (``TESTED``, upper bounds exclusive);
+with any other version, or with ``LECTUREREF_SERVE_PATCHES=0``, ``mkdocs serve`` runs as
+shipped: full rebuilds, mkdocs' own error handling. ``tests/test_browser.py`` checks that a page
+and its search entries after edits during ``serve`` equal a fresh build's.
+
 A failed rebuild (say a timecode with ``21:61``) used to leave the server waiting for a good
 build: every request hung and the browser kept the old page. Now the rebuild's error, with
 its ``file:line: message``, is served in place of every page until a save fixes it; the
@@ -25,6 +31,7 @@ from __future__ import annotations
 
 import hashlib
 import html
+import importlib.metadata
 import logging
 import os
 import shutil
@@ -46,6 +53,10 @@ log = logging.getLogger("mkdocs.hooks.serve")
 ROOT = Path(__file__).resolve().parent.parent
 INCLUDED = ("snippets", "lectureref")  # what `--8<--` and `:::` read besides the page itself
 
+SWITCH = "LECTUREREF_SERVE_PATCHES"
+# distribution → (lowest, first untested) version: the internals patched here as they are there
+TESTED = {"mkdocs": ((1, 6), (1, 7)), "mkdocs-material": ((9, 5), (9, 9)), "mkdocs-autorefs": ((1, 0), (1, 5))}
+
 _serving = False
 _pages: dict[str, dict[str, Any]] = {}  # src_uri → what a render produced, and its key
 _search: dict[tuple[str, str], list[dict]] = {}  # (url, hash of the HTML) → index entries
@@ -54,10 +65,32 @@ _anchors: list[tuple] = []  # register_anchor calls made while the current page 
 _error: list[str] = []  # the last rebuild's error, while it stands
 
 
+def _version(name: str) -> tuple[int, ...] | None:
+    try:
+        text = importlib.metadata.version(name)
+    except importlib.metadata.PackageNotFoundError:
+        return None
+    return tuple(int(part) for part in text.split(".")[:2] if part.isdigit())
+
+
+def patches_apply() -> str | None:
+    """Why the patches stay off (``None``: they apply)."""
+    if os.environ.get(SWITCH, "1") in ("0", "false", "no", "off"):
+        return f"{SWITCH}={os.environ[SWITCH]}"
+    for name, (low, high) in TESTED.items():
+        version = _version(name)
+        if version is not None and not low <= version < high:
+            return f"{name} {'.'.join(map(str, version))} is outside the tested {low}–{high} (exclusive)"
+    return None
+
+
 def on_startup(command: str, dirty: bool) -> None:
-    """Switch the caches on for ``mkdocs serve`` only."""
+    """Switch the caches on for ``mkdocs serve`` only, and only where the patches apply."""
     global _serving
     _serving = command == "serve"
+    if _serving and (reason := patches_apply()):
+        log.info(f"plain mkdocs serve (no caches, no error page): {reason}")
+        _serving = False
 
 
 def _included_fingerprint() -> str:
@@ -246,6 +279,8 @@ def on_build_error(error: Exception) -> None:
 
 def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: Callable) -> LiveReloadServer:
     """Serve a failed rebuild's error instead of hanging, and recover on the next good save."""
+    if not _serving:
+        return server
     build = server.builder
     serve_request = server._serve_request
 

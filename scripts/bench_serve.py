@@ -71,7 +71,8 @@ def main() -> None:
             if (args.project / name).exists():
                 (work / name).symlink_to((args.project / name).resolve())
         port = free_port()
-        env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(args.project)}
+        env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(args.project),
+               "LECTUREREF_SITE_URL": f"http://127.0.0.1:{port}/"}  # served at the root
         server = subprocess.Popen(
             [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
             cwd=work, env=env, stdout=subprocess.DEVNULL, stderr=open(work / "serve.log", "w"),

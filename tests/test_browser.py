@@ -177,6 +177,13 @@ def type_keys(page, text: str) -> None:
     cdp.detach()
 
 
+def worker_query(query: str) -> str:
+    """The query as docs/javascripts/search.js passes it to the search worker."""
+    query = query.replace("ё", "е").replace("Ё", "Е")
+    return re.sub(r'(^|\s)([^\s\-+"]+(?:-[^\s\-+"]+)+)(?=\s|$)',
+                  lambda m: m[1] + " ".join("+" + part for part in m[2].split("-")), query)
+
+
 def search(page, base_url: str, query: str) -> list[str]:
     """Type ``query`` into the search box; the result links once the page ran that query."""
     page.add_init_script(RECORD_QUERIES)
@@ -190,7 +197,7 @@ def search(page, base_url: str, query: str) -> list[str]:
     # keys typed before it is ready are lost. Until then the result area says "Инициализация поиска".
     page.wait_for_function(SEARCH_READY, timeout=60_000)
     type_keys(page, query)
-    expected = query.replace("ё", "е").replace("Ё", "Е")  # docs/javascripts/search.js, on its way to the worker
+    expected = worker_query(query)
     page.wait_for_function(f"() => window.__queries.at(-1) === {expected!r}", timeout=30_000)
     assert page.input_value("input.md-search__input") == query  # the box keeps what the reader typed
     page.wait_for_function(SEARCH_READY, timeout=30_000)
@@ -320,6 +327,10 @@ def test_formulas_fit_a_phone_screen(browser, base_url: str, topic: str) -> None
     context.close()
 
 
+FRESH = {"gan.html": "topics/gan/", "lecture-3.html": "lectures/dl-na-paltsah-2019/3/",
+         "search_index.json": "search/search_index.json"}
+
+
 @pytest.fixture(scope="module")
 def serve_project(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
     """``mkdocs serve`` of a copy of docs/ (the rest linked), so a test may break and fix it."""
@@ -333,7 +344,9 @@ def serve_project(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[st
     log = open(root / "serve.log", "w")
     server = subprocess.Popen(
         [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
-        cwd=root, stdout=log, stderr=subprocess.STDOUT, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        cwd=root, stdout=log, stderr=subprocess.STDOUT,
+        # served at the root (mkdocs serve mounts the site at site_url's path)
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "LECTUREREF_SITE_URL": f"http://127.0.0.1:{port}/"},
     )
     url = f"http://127.0.0.1:{port}/"
     try:
@@ -345,6 +358,13 @@ def serve_project(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[st
                 time.sleep(0.5)
         else:
             pytest.fail("mkdocs serve did not start:\n" + (root / "serve.log").read_text())
+        # the first build is a full one, from empty caches: what a fresh build gives, kept for
+        # test_serve_after_edits_equals_a_fresh_build
+        fresh = root / "fresh"
+        fresh.mkdir()
+        for name, path in FRESH.items():
+            with urllib.request.urlopen(url + path, timeout=30) as response:
+                (fresh / name).write_bytes(response.read())
         yield url, root
     finally:
         server.terminate()
@@ -377,3 +397,57 @@ def test_serve_shows_a_bad_edit_and_recovers(page, serve_project: tuple[str, Pat
     page.wait_for_selector("article h1", timeout=60_000)
     assert "Лекция 3" in page.inner_text("h1")
     assert "Градиентный спуск, исправлено" in page.inner_text("article")
+
+
+def _article(html: str) -> str:
+    """A page's article, less the date of its last change (git's, which a copy of docs/ has not)."""
+    article = html[html.index("<article"): html.index("</article>")]
+    return re.sub(r'<aside class="md-source-file">.*?</aside>', "", article, flags=re.S)
+
+
+def _entries(index: dict, prefix: str) -> list[dict]:
+    return sorted((d for d in index["docs"] if d["location"].startswith(prefix)), key=lambda d: d["location"])
+
+
+def test_serve_after_edits_equals_a_fresh_build(serve_project: tuple[str, Path]) -> None:
+    """hooks/serve.py's caches: after edits and their undoing, a page and its search entries are
+    what the first, full build (a fresh build) served."""
+    import json
+
+    url, root = serve_project
+    course = root / "docs" / "timecodes" / "dl-na-paltsah-2019.yml"
+    topic = root / "docs" / "topics" / "gan.md"
+    original = topic.read_text(encoding="utf-8")
+
+    def fetch(path: str) -> str:
+        with urllib.request.urlopen(url + path, timeout=30) as response:
+            return response.read().decode("utf-8")
+
+    def wait_for(path: str, present: str, absent: bool = False) -> str:
+        for _ in range(240):
+            try:
+                text = fetch(path)
+                if (present in text) != absent:
+                    return text
+            except OSError:
+                pass
+            time.sleep(0.5)
+        pytest.fail(f"serve never showed {path} {'without' if absent else 'with'} {present!r}")
+
+    fresh = root / "fresh"
+    course.write_text(course.read_text(encoding="utf-8").replace("Градиентный спуск, исправлено", "Градиентный спуск"),
+                      encoding="utf-8")  # undo test_serve_shows_a_bad_edit_and_recovers's edit
+    wait_for("lectures/", "Градиентный спуск, исправлено", absent=True)
+    marker = "Словоклад"  # a new paragraph after the title
+    title, rest = original.split("\n", 1)
+    topic.write_text(f"{title}\n\n{marker}\n{rest}", encoding="utf-8")
+    wait_for("topics/gan/", marker)
+    assert marker in fetch("search/search_index.json")
+    topic.write_text(original, encoding="utf-8")
+    wait_for("topics/gan/", marker, absent=True)
+
+    fresh_index = json.loads((fresh / "search_index.json").read_text(encoding="utf-8"))
+    served_index = json.loads(fetch("search/search_index.json"))
+    for name, page in [("gan.html", "topics/gan/"), ("lecture-3.html", "lectures/dl-na-paltsah-2019/3/")]:
+        assert _article(fetch(page)) == _article((fresh / name).read_text(encoding="utf-8")), page
+        assert _entries(served_index, page) == _entries(fresh_index, page), page
