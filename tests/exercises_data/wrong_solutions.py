@@ -22,6 +22,11 @@ class Wrong(NamedTuple):
 
 CONV_LOOP = "    for i in range(oh):\n        for j in range(ow):\n            patch = xp[:, :, i * stride : i * stride + kh, j * stride : j * stride + kw]\n            out["
 CONV_FWD_SHAPE = "    f, _, kh, kw = w.shape\n    xp = np.pad(x, ((0, 0), (0, 0), (padding, padding), (padding, padding)))\n    oh"
+GRU_GATES = "r = sigmoid(gi[:, :H] + gh[:, :H])\n    z = sigmoid(gi[:, H : 2 * H] + gh[:, H : 2 * H])"
+GRU_CANDIDATE = "hn = gh[:, 2 * H :]\n    n = np.tanh(gi[:, 2 * H :] + r * hn)"
+CRF_LSE = "    m = a.max(axis=axis, keepdims=True)\n    return np.squeeze(m, axis) + np.log(np.exp(a - m).sum(axis=axis))"
+CRF_FORWARD = ("    alpha = start + emissions[0]\n    for e in emissions[1:]:\n"
+               "        alpha = logsumexp(alpha[:, None] + transitions, axis=0) + e\n    return float(logsumexp(alpha + end, axis=0))")
 CONV_BWD_SHAPE = "    f, _, kh, kw = w.shape\n    xp = np.pad(x, ((0, 0), (0, 0), (padding, padding), (padding, padding)))\n    dxp"
 
 WRONG = [
@@ -149,4 +154,53 @@ WRONG = [
           "forward_values", "lstm_step_forward изменила свой вход c на месте"),
     Wrong("lstm_cell", "torch through importlib", "import numpy as np\n",
           "import numpy as np\nimport importlib\nF = importlib.import_module('torch')\n", "numpy_only", "torch"),
+    # gru_cell (torch's convention: r multiplies h W_hnᵀ + b_hn, after the product)
+    Wrong("gru_cell", "z and r swapped", GRU_GATES,
+          "z = sigmoid(gi[:, :H] + gh[:, :H])\n    r = sigmoid(gi[:, H : 2 * H] + gh[:, H : 2 * H])",
+          "forward_values", "блоки весов прочитаны как (z, r, n)"),
+    Wrong("gru_cell", "(1 − z) and z swapped", "h_next = (1 - z) * n + z * h", "h_next = z * n + (1 - z) * h", "forward_values",
+          "z и 1 − z перепутаны"),
+    Wrong("gru_cell", "reset gate before the product (Cho et al.)", GRU_CANDIDATE,
+          "hn = (r * h) @ w_hh[2 * H :].T + b_hh[2 * H :]\n    n = np.tanh(gi[:, 2 * H :] + hn)", "forward_values",
+          "r умножает h до умножения на W_hn"),
+    Wrong("gru_cell", "b_hn outside the reset gate", "n = np.tanh(gi[:, 2 * H :] + r * hn)",
+          "n = np.tanh(gi[:, 2 * H :] + r * (hn - b_hh[2 * H :]) + b_hh[2 * H :])", "forward_values", "b_hn прибавлен вне r"),
+    Wrong("gru_cell", "tanh' missing", "da_n = dn * (1 - n**2)", "da_n = dn", "backward_state", "забыта производная tanh"),
+    Wrong("gru_cell", "direct path forgotten", "dh = dh_next * z + dgh @ w_hh", "dh = dgh @ w_hh", "backward_state",
+          "забыта прямая дорога"),
+    Wrong("gru_cell", "dz with the wrong sign", "dz = dh_next * (h - n)", "dz = dh_next * (n - h)", "backward_state",
+          "знак dz наоборот"),
+    Wrong("gru_cell", "n block of dgh without r", "da_z, da_n * r]", "da_z, da_n]", "backward_state", "не умножен на r"),
+    Wrong("gru_cell", "dw_ih transposed", "dgi.T @ x,", "x.T @ dgi,", "backward_weights", "dw_ih: форма (4, 15), ожидалась (15, 4) (транспонировано?)"),
+    Wrong("gru_cell", "state scaled in place", "    h_next = (1 - z) * n + z * h", "    h *= z\n    h_next = (1 - z) * n + h",
+          "forward_values", "gru_step_forward изменила свой вход h на месте"),
+    Wrong("gru_cell", "torch", "import numpy as np\n", "import numpy as np\nimport torch\n", "numpy_only",
+          "в решении нельзя использовать torch"),
+    # crf_forward
+    Wrong("crf_forward", "max instead of log-sum-exp", CRF_LSE, "    return a.max(axis=axis)", "log_partition_small",
+          "max вместо log-sum-exp (так считает Витерби"),
+    Wrong("crf_forward", "max in the recursion only", "alpha = logsumexp(alpha[:, None] + transitions, axis=0) + e",
+          "alpha = (alpha[:, None] + transitions).max(axis=0) + e", "log_partition_small", "max вместо log-sum-exp в шаге рекурсии"),
+    Wrong("crf_forward", "no log-sum-exp shift", "np.squeeze(m, axis) + np.log(np.exp(a - m).sum(axis=axis))",
+          "np.log(np.exp(a).sum(axis=axis))", "log_partition_stable", "exp переполняется"),
+    Wrong("crf_forward", "transitions transposed", "alpha[:, None] + transitions", "alpha[:, None] + transitions.T",
+          "log_partition_small", "transitions транспонирована"),
+    Wrong("crf_forward", "start forgotten", "alpha = start + emissions[0]", "alpha = emissions[0]", "log_partition_small",
+          "забыт start"),
+    Wrong("crf_forward", "end forgotten", "return float(logsumexp(alpha + end, axis=0))", "return float(logsumexp(alpha, axis=0))",
+          "log_partition_small", "забыт end"),
+    Wrong("crf_forward", "start and end forgotten", CRF_FORWARD,
+          CRF_FORWARD.replace("alpha = start + emissions[0]", "alpha = emissions[0]").replace("alpha + end", "alpha"),
+          "log_partition_small", "забыты start и end"),
+    Wrong("crf_forward", "first emission counted twice", "    for e in emissions[1:]:\n        alpha",
+          "    for e in emissions:\n        alpha", "log_partition_small", "emissions[0] учтена дважды"),
+    Wrong("crf_forward", "start changed through an alias", "alpha = start + emissions[0]", "alpha = start\n    alpha += emissions[0]",
+          "log_partition_small", "crf_log_partition изменила свой вход start на месте"),
+    Wrong("crf_forward", "Viterbi without end", "    delta = delta + end\n", "", "viterbi_path", "забыт end"),
+    Wrong("crf_forward", "Viterbi with transitions transposed", "cand = delta[:, None] + transitions",
+          "cand = delta[:, None] + transitions.T", "viterbi_path", "transitions транспонирована"),
+    Wrong("crf_forward", "torch", "import numpy as np\n", "import numpy as np\nimport torch\n", "numpy_only",
+          "в решении нельзя использовать torch"),
+    Wrong("crf_forward", "SciPy's logsumexp", "import numpy as np\n", "import numpy as np\nfrom scipy.special import logsumexp as lse\n",
+          "numpy_only", "в решении нельзя использовать SciPy"),
 ]
