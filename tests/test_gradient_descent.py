@@ -68,7 +68,8 @@ def test_max_stable_lr_separates_convergence_from_divergence() -> None:
     lr_max = max_stable_lr(X)
     Xb = np.column_stack([X, np.ones(len(X))])
     assert np.isclose(lr_max, len(X) / np.linalg.eigvalsh(Xb.T @ Xb).max())
-    below, above = fit_linear(X, y, config=TrainConfig(lr=0.95 * lr_max, steps=300)), fit_linear(X, y, config=TrainConfig(lr=1.05 * lr_max, steps=300))
+    below = fit_linear(X, y, config=TrainConfig(lr=0.95 * lr_max, steps=300))
+    above = fit_linear(X, y, config=TrainConfig(lr=1.05 * lr_max, steps=300))
     assert below.losses[-1] < below.losses[0] and above.losses[-1] > 1e3 * above.losses[0]
     assert max_stable_lr(standardize(X)[0]) > 100 * lr_max
 
