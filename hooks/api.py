@@ -36,7 +36,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     for name, summary in modules():
         page = name.removeprefix("lectureref.").replace(".", "/")
         listing.append(f"- [`{name}`]({page}.md) — {summary}")
-        body = f"# `{name}`\n\n::: {name}\n    options:\n      show_root_heading: false\n"
+        body = f"# `{name}`\n\n::: {name}\n    options:\n      show_root_heading: false\n      show_source: true\n"
         files.append(File.generated(config, f"api/{page}.md", content=body))
     files.append(File.generated(config, "api/index.md", content="\n".join(listing) + "\n"))
     return files
