@@ -8,7 +8,8 @@ worker (the box keeps what the reader typed), so each finds the other.
 
 The index holds what a reader searches for — prose, headings, inline code — and not the code
 listings, notebooks' code and outputs, nor API pages' source listings: they made most of its
-1.5 MB, and their names are in the prose and the API headings anyway. The indexer gets each
+1.5 MB, and their names are in the prose and the API headings anyway. A topic page's API
+section is left to the module's API page, which holds the same docstrings. The indexer gets each
 page without them (``without_listings``). The page loads the index only when the reader turns
 to search (``overrides/main.html``).
 """
@@ -35,14 +36,22 @@ UNSEARCHED = re.compile(
 )
 
 
+API_OBJECT = re.compile(r'<(div) class="doc doc-object doc-module"')
+
+
 def without_listings(content: str) -> str:
     """``content`` less its code listings, notebook cells' code and outputs, and timelines.
 
     Material's ``data-search-exclude`` would do it, but its parser stops skipping at the first
     nested ``</div>``; the indexer is given the page without them instead.
     """
+    return without_blocks(content, UNSEARCHED)
+
+
+def without_blocks(content: str, start: re.Pattern) -> str:
+    """``content`` less every element whose opening tag ``start`` matches (its tag: group 1)."""
     out, at = [], 0
-    for match in UNSEARCHED.finditer(content):
+    for match in start.finditer(content):
         if match.start() < at:
             continue  # inside a block already cut
         tag, depth = match[1], 0
@@ -69,6 +78,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     def add_without_listings(page: Page) -> None:
         content = page.content
         page.content = without_listings(content)
+        if page.file.src_uri.startswith("topics/"):
+            # the API section's docstrings: the module's API page has them in the index already
+            page.content = without_blocks(page.content, API_OBJECT)
         try:
             add(page)
         finally:

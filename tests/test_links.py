@@ -13,6 +13,18 @@ from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
 import pytest
+import yaml
+
+from tests.conftest import ROOT
+
+
+class _Env(yaml.SafeLoader):
+    """mkdocs.yml's ``!ENV [NAME, default]``: the default."""
+
+
+_Env.add_constructor("!ENV", lambda loader, node: loader.construct_sequence(node)[-1])
+_Env.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
+SITE_PATH = urlsplit(yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_Env)["site_url"]).path
 
 
 class PageParser(HTMLParser):
@@ -62,6 +74,8 @@ def target_of(site: Path, page: Path, link: str) -> tuple[Path, str] | None:
         return None
     base = "/" + page.relative_to(site).as_posix()
     path = unquote(urlsplit(urljoin(base, parts.path)).path) if parts.path else base
+    if link.startswith(SITE_PATH):  # the 404 page links from the site's root (site_url's path)
+        path = "/" + path.removeprefix(SITE_PATH)
     file = site / path.lstrip("/")
     if path.endswith("/"):
         file = file / "index.html"
