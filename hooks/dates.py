@@ -88,7 +88,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     """Give the page the date of its source's last commit."""
     source = source_of(page, config)
     if source in _changed:
-        when = dt.datetime.fromtimestamp(_changed[source], tz=dt.timezone.utc).date()
+        when = dt.datetime.fromtimestamp(_changed[source], tz=dt.UTC).date()
         page.meta["git_revision_date_localized"] = (
             f'Последнее изменение: <time datetime="{when.isoformat()}">{russian_date(when)}</time>'
         )

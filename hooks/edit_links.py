@@ -15,10 +15,12 @@ from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from lectureref.timecodes import render
 from lectureref.timecodes.loader import TimecodeError, load_courses
+from lectureref.timecodes.schema import Course, Lecture
 
 ROOT = Path(__file__).resolve().parent.parent
 BRANCH = "main"
@@ -26,8 +28,8 @@ TIMECODES = "docs/timecodes"
 _sources: dict[str, str] = {}  # generated page → its source's URL
 
 
-def _lecture_page(course, lecture) -> str:
-    path = getattr(render, "lecture_path", None) or getattr(render, "lecture_page")
+def _lecture_page(course: Course, lecture: Lecture) -> str:
+    path = getattr(render, "lecture_path", None) or getattr(render, "lecture_page")  # noqa: B009 - named before a rename
     return path(course, lecture)
 
 
@@ -58,7 +60,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     return files
 
 
-def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav) -> dict:
+def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
     """Point the page's edit action at its source."""
     if not config.repo_url:
         return context

@@ -49,7 +49,7 @@ NB_SKIP = re.compile(r"(<(pre|code|script|style)\b.*?</\2>|<[^>]+>)", re.S)
 NB_MATH = re.compile(r"\$\$(?P<d1>.+?)\$\$|\\\[(?P<d2>.+?)\\\]|\\\((?P<i1>.+?)\\\)|(?<![\\$\w])\$(?P<i2>[^$\n]+?)\$(?!\w)", re.S)
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def mathml(tex: str, display: bool) -> str:
     """MathML for one formula (TeX without its delimiters), with the TeX as its annotation."""
     try:

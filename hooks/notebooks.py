@@ -16,6 +16,7 @@ from __future__ import annotations
 import html
 import posixpath
 import re
+from collections.abc import Callable
 
 from markdown.extensions.toc import nest_toc_tokens, slugify as default_slugify, unique
 from mkdocs.config.defaults import MkDocsConfig
@@ -38,7 +39,7 @@ def heading_text(inner: str) -> str:
     return " ".join(html.unescape(TAG.sub("", ANCHOR_LINK.sub("", inner))).split())
 
 
-def renumber_headings(content: str, slugify) -> tuple[str, list[dict]]:
+def renumber_headings(content: str, slugify: Callable[[str, str], str]) -> tuple[str, list[dict]]:
     """Give every heading in ``content`` a unique, non-empty id from ``slugify``.
 
     Returns

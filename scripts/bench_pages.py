@@ -1,6 +1,9 @@
 """Benchmark (not a test): what a reader's first visit of a page costs, on a desktop and a phone.
 
-    .venv/bin/python scripts/bench_pages.py [--site site] [--profiles desktop phone] [PAGE ...]
+    .venv/bin/python scripts/bench_pages.py [PAGE ...] [--site site] [--profiles desktop phone]
+
+``--site`` may be given twice (say a build from before a change, then one from after): each page
+is measured on each site in turn, in one run, so that both see the machine alike.
 
 Serves a built site (``python3 scripts/dev.py build`` writes ``site/``) on 127.0.0.1 and opens
 each page in Debian's headless Chromium (Playwright) with an empty cache, once per profile:
@@ -147,7 +150,8 @@ def measure(browser, url: str, profile: dict, timeout_s: float = 60) -> dict:
     page.wait_for_timeout(300)
     page.wait_for_function("() => window.__bench.fcp !== null", timeout=timeout_s * 1000)
     figures = page.evaluate("() => window.__bench")
-    formulas = page.evaluate("() => document.querySelectorAll('article math, article .arithmatex, article script[type^=\"math/tex\"]').length")
+    formulas = page.evaluate(
+        "() => document.querySelectorAll('article math, article .arithmatex, article script[type^=\"math/tex\"]').length")
     context.close()
     # formulas in the HTML itself are shown with the first paint, not before it
     math = max(figures["math"], figures["fcp"])
@@ -158,33 +162,38 @@ def measure(browser, url: str, profile: dict, timeout_s: float = 60) -> dict:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("pages", nargs="*", default=PAGES, help="paths under the site, e.g. topics/lstm/")
-    parser.add_argument("--site", type=Path, default=ROOT / "site", help="a built site (default: site/)")
+    parser.add_argument("--site", type=Path, action="append", help="a built site (default: site/); may repeat")
     parser.add_argument("--profiles", nargs="+", default=list(PROFILES), choices=list(PROFILES))
     parser.add_argument("--json", type=Path, help="also write the figures to this file")
     args = parser.parse_args(argv)
-    if not (args.site / "index.html").exists():
-        sys.exit(f"no built site at {args.site}: run `python3 scripts/dev.py build` first")
+    sites = args.site or [ROOT / "site"]
+    for site in sites:
+        if not (site / "index.html").exists():
+            sys.exit(f"no built site at {site}: run `python3 scripts/dev.py build` first")
     if not Path(CHROMIUM).exists():
         sys.exit(f"no Chromium at {CHROMIUM} (apt-get install chromium)")
     from playwright.sync_api import sync_playwright
 
-    server, base = serve(args.site)
+    servers = [serve(site) for site in sites]
     rows = []
-    print(f"{'page':38} {'profile':8} {'KB':>7} {'req':>4} {'math ms':>8} {'LCP ms':>7}")
+    print(f"{'page':38} {'profile':8} {'site':>4} {'KB':>7} {'req':>4} {'math ms':>8} {'LCP ms':>7}")
     try:
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS, headless=True)
             for path in args.pages:
                 for name in args.profiles:
-                    started = time.perf_counter()
-                    row = {"page": path or "/", "profile": name, **measure(browser, base + path, PROFILES[name])}
-                    rows.append(row)
-                    print(f"{row['page']:38} {name:8} {row['bytes'] / 1024:7.0f} {row['requests']:4d} "
-                          f"{row['math_ms']:8d} {row['lcp_ms'] if row['lcp_ms'] is not None else '-':>7}"
-                          f"   ({time.perf_counter() - started:.1f} s)", flush=True)
+                    for number, (_, base) in enumerate(servers, 1):
+                        started = time.perf_counter()
+                        row = {"page": path or "/", "profile": name, "site": str(sites[number - 1]),
+                               **measure(browser, base + path, PROFILES[name])}
+                        rows.append(row)
+                        lcp = row["lcp_ms"] if row["lcp_ms"] is not None else "-"
+                        print(f"{row['page']:38} {name:8} {number:4d} {row['bytes'] / 1024:7.0f} {row['requests']:4d} "
+                              f"{row['math_ms']:8d} {lcp:>7}   ({time.perf_counter() - started:.1f} s)", flush=True)
             browser.close()
     finally:
-        server.shutdown()
+        for server, _ in servers:
+            server.shutdown()
     if args.json:
         args.json.write_text(json.dumps(rows, indent=1), encoding="utf-8")
     return 0

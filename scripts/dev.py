@@ -48,7 +48,7 @@ def ensure_env(locked: bool = True) -> None:
 
     ``locked=False`` (``lock``): install without ``requirements-lock.txt``, to resolve anew.
     """
-    if sys.version_info < (3, 11):
+    if sys.version_info < (3, 11):  # noqa: UP036 - this file runs on whatever python3 there is
         sys.exit(f"lectureref needs Python ≥ 3.11, this is {sys.version.split()[0]}")
     if not (BIN / "python").exists():
         print("dev: creating .venv", flush=True)
@@ -62,8 +62,8 @@ def ensure_env(locked: bool = True) -> None:
     # A torch installed beforehand (say a CUDA build) is kept when it satisfies the pin's range.
     done = subprocess.run([*pip, "-c", "constraints.txt", *lock, "-e", ".[dev]"], cwd=ROOT)
     if done.returncode:
-        sys.exit("dev: the install failed" + (f"; if pyproject.toml's dependencies changed, "
-                                              f"run `python3 scripts/dev.py lock`" if lock else ""))
+        sys.exit("dev: the install failed" + ("; if pyproject.toml's dependencies changed, "
+                                              "run `python3 scripts/dev.py lock`" if lock else ""))
     if locked:
         STAMP.write_text(fingerprint)
 

@@ -278,7 +278,7 @@ def test_pages_show_the_date_of_their_last_change(site: Path) -> None:
     def committed(path: str) -> dt.date | None:
         out = subprocess.run(["git", "log", "-1", "--format=%ct", "--", path], cwd=ROOT,
                              capture_output=True, text=True).stdout.strip()
-        return dt.datetime.fromtimestamp(int(out), tz=dt.timezone.utc).date() if out else None
+        return dt.datetime.fromtimestamp(int(out), tz=dt.UTC).date() if out else None
 
     shallow = subprocess.run(["git", "rev-parse", "--is-shallow-repository"], cwd=ROOT,
                              capture_output=True, text=True).stdout.strip()
@@ -304,4 +304,5 @@ def test_palette_toggle_and_no_cdn(site: Path) -> None:
     assert not (site / "javascripts" / "vendor").exists()  # the offline build's shim only
     for page in site.rglob("*.html"):
         html = page.read_text(encoding="utf-8")
-        assert not re.search(r'<script[^>]+src="https?://|<link[^>]+rel="(?:stylesheet|preload|modulepreload)"[^>]+href="https?://', html), page
+        external = r'<script[^>]+src="https?://|<link[^>]+rel="(?:stylesheet|preload|modulepreload)"[^>]+href="https?://'
+        assert not re.search(external, html), page
