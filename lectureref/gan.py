@@ -115,18 +115,23 @@ def train_gan(
     data: np.ndarray,
     *,
     noise_dim: int = 2,
+    hidden: int = 128,
     non_saturating: bool = True,
     config: TrainConfig = TrainConfig(),
 ) -> tuple[nn.Module, GANHistory]:
     """Alternate one discriminator and one generator Adam step; returns the generator ``noise_dim → 2``.
 
+    Both nets are `mlp` with two hidden layers of ``hidden`` units. The generator is a continuous,
+    piecewise-linear map of connected noise, so it can only thin the bridges between separate modes,
+    never cut them; with 64 units the bridges stayed thick in some runs (up to two fifths of the
+    samples off the modes after 1000 steps), with 128 they thin out in every run tried.
     ``non_saturating=False`` trains the generator with the original minimax loss, for comparison.
     """
     cfg = config.over(TrainConfig(steps=1500, batch_size=256, lr=1e-3, seed=0))
     steps, batch_size, lr, seed, device = cfg.steps, cfg.batch_size, cfg.lr, cfg.seed, cfg.device
     device = device or get_device()
     torch.manual_seed(seed)
-    G, D = mlp(noise_dim, data.shape[1]).to(device), mlp(data.shape[1], 1).to(device)
+    G, D = mlp(noise_dim, data.shape[1], hidden).to(device), mlp(data.shape[1], 1, hidden).to(device)
     opt_g = torch.optim.Adam(G.parameters(), lr=lr, betas=(0.5, 0.999))
     opt_d = torch.optim.Adam(D.parameters(), lr=lr, betas=(0.5, 0.999))
     real_all = torch.as_tensor(data, device=device)
