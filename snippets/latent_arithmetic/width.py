@@ -1,4 +1,8 @@
-"""The "width" direction of a VAE's codes, found from the data and added to new digits' codes."""
+"""The "width" direction of a VAE's codes, found from the data and added to new digits' codes.
+
+Run as ``python snippets/latent_arithmetic/width.py docs/topics/img/latent-width.png`` to remake
+the page's image (seed 0).
+"""
 
 import sys
 
