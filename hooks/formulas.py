@@ -31,6 +31,9 @@ FUNCTION_CALL = re.compile(r"<mo>([A-Za-z]{2,})</mo>(?=<mo(?: stretchy=\"false\"
 NAME_THEN_ARGUMENT = re.compile(r"(<mi>[A-Za-z]{2,}</mi>)(?=<(?:mi|mn|msub|msup|msubsup|mfrac|mover|msqrt)[ >])")
 LONG_INLINE = 40  # characters of TeX past which an inline formula may be broken between terms
 BREAK_AFTER = {"=", "+", "−", "≈", "≤", "≥"}
+# Function names latex2mathml lacks, written as \\operatorname{…} before converting.
+MISSING_NAMES = re.compile(r"\\(arg)(?![A-Za-z])")
+UNKNOWN = re.compile(r">(\\[A-Za-z]+)<")
 ENTITY = re.compile(r"&#x([0-9A-Fa-f]+);")
 MARKUP = {ord(c) for c in "<>&\"'"} | set(range(0x20)) | {0xA0}
 OPENING = {"(", "[", "{"}
@@ -52,10 +55,15 @@ NB_MATH = re.compile(r"\$\$(?P<d1>.+?)\$\$|\\\[(?P<d2>.+?)\\\]|\\\((?P<i1>.+?)\\
 @functools.cache
 def mathml(tex: str, display: bool) -> str:
     """MathML for one formula (TeX without its delimiters), with the TeX as its annotation."""
+    source = MISSING_NAMES.sub(r"\\operatorname{\1}", tex.strip())
     try:
-        rendered = convert(tex.strip(), display="block" if display else "inline")
+        rendered = convert(source, display="block" if display else "inline")
     except Exception as err:  # latex2mathml raises its own errors and IndexError alike
         raise PluginError(f"cannot render the formula {tex!r}: {type(err).__name__}: {err}") from err
+    if unknown := UNKNOWN.findall(rendered):
+        # latex2mathml writes a command it does not know as text: the reader would see "\\foo"
+        raise PluginError(f"the formula {tex!r} uses {', '.join(sorted(set(unknown)))}, unknown to latex2mathml: "
+                          "write it another way (\\operatorname{name} for a function's name)")
     # characters as themselves, not as &#x02202; (a third of the bytes); markup's own stay escaped
     rendered = ENTITY.sub(lambda m: m[0] if int(m[1], 16) in MARKUP else chr(int(m[1], 16)), rendered)
     # \\operatorname{mean}(x) comes as an operator with wide spaces around it: a function name.
