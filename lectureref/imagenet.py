@@ -39,10 +39,12 @@ def topk_error(logits: np.ndarray, y: np.ndarray, k: int = 5) -> float:
     """Share of rows of ``logits`` (N, K) whose true class ``y`` (N,) is not among the ``k`` largest."""
     top = np.argpartition(-logits, k - 1, axis=1)[:, :k]       # the k largest, in any order
     return float(np.mean(~(top == y[:, None]).any(axis=1)))
+# --8<-- [end:topk]
 
 
+# --8<-- [start:topk_torch]
 def topk_error_torch(logits: torch.Tensor, y: torch.Tensor, k: int = 5) -> float:
     """The same with ``torch.topk``."""
     top = logits.topk(k, dim=1).indices                        # (N, k)
     return (top != y[:, None]).all(dim=1).double().mean().item()
-# --8<-- [end:topk]
+# --8<-- [end:topk_torch]

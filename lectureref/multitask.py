@@ -1,6 +1,6 @@
 """Multitask learning: one shared body, two heads, one sum of losses.
 
-The Skoltech slides (seed 004): two joint tasks (gender and age from one photo); plenty of data
+The Skoltech slides: two joint tasks (gender and age from one photo); plenty of data
 for a related task; train the shared part on both and a separate part for the target task.
 Here the body is one hidden layer on the digits; head «class» predicts the digit (10 classes,
 cross-entropy), head «big» says whether the digit is above 4 (a logit, binary cross-entropy),

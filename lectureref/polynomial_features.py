@@ -1,6 +1,6 @@
 """Logistic regression with polynomial features: a linear model whose boundary is a circle.
 
-The Skoltech slides (seed 004): with ``wᵀx = w0 + w1 x1 + w2 x2`` the decision boundary
+The Skoltech slides: with ``wᵀx = w0 + w1 x1 + w2 x2`` the decision boundary
 ``wᵀx = 0`` is a straight line; add the features ``x1²`` and ``x2²`` and the same linear model
 draws a circle. `fit_logistic` is the slides' gradient descent,
 ``w ← w − lr · (1/N) Σ (σ(wᵀx) − y) x``, in numpy; `fit_logistic_torch` the same with
@@ -37,32 +37,32 @@ def polynomial(X: np.ndarray) -> np.ndarray:
 
 
 # --8<-- [start:fit]
-def fit_logistic(F: np.ndarray, y: np.ndarray, lr: float = 0.5, steps: int = 2000) -> tuple[np.ndarray, float]:
+def fit_logistic(Phi: np.ndarray, y: np.ndarray, lr: float = 0.5, steps: int = 2000) -> tuple[np.ndarray, float]:
     """Full-batch gradient descent on the mean binary cross-entropy; returns ``(w, w0)``."""
-    w, w0 = np.zeros(F.shape[1]), 0.0
+    w, w0 = np.zeros(Phi.shape[1]), 0.0
     for _ in range(steps):
-        error = sigmoid(F @ w + w0) - y              # h_w(x) − y
-        w -= lr * F.T @ error / len(y)               # (1/N) Σ (h − y) x_j
+        error = sigmoid(Phi @ w + w0) - y              # h_w(x) − y
+        w -= lr * Phi.T @ error / len(y)               # (1/N) Σ (h − y) x_j
         w0 -= lr * error.mean()
     return w, w0
 # --8<-- [end:fit]
 
 
-def fit_logistic_torch(F: np.ndarray, y: np.ndarray, lr: float = 0.5, steps: int = 2000) -> tuple[np.ndarray, float]:
+def fit_logistic_torch(Phi: np.ndarray, y: np.ndarray, lr: float = 0.5, steps: int = 2000) -> tuple[np.ndarray, float]:
     """The same descent with ``nn.Linear`` (zero start), ``BCEWithLogitsLoss`` and ``torch.optim.SGD``."""
     # --8<-- [start:fit_torch]
-    model = nn.Linear(F.shape[1], 1, dtype=torch.float64)
+    model = nn.Linear(Phi.shape[1], 1, dtype=torch.float64)
     nn.init.zeros_(model.weight), nn.init.zeros_(model.bias)
     opt = torch.optim.SGD(model.parameters(), lr=lr)
-    Ft, yt = torch.as_tensor(F), torch.as_tensor(y)[:, None]
+    Phit, yt = torch.as_tensor(Phi), torch.as_tensor(y)[:, None]
     for _ in range(steps):
         opt.zero_grad()
-        nn.functional.binary_cross_entropy_with_logits(model(Ft), yt).backward()
+        nn.functional.binary_cross_entropy_with_logits(model(Phit), yt).backward()
         opt.step()
     # --8<-- [end:fit_torch]
     return model.weight.detach().numpy()[0].copy(), model.bias.item()
 
 
-def accuracy(F: np.ndarray, y: np.ndarray, w: np.ndarray, w0: float) -> float:
+def accuracy(Phi: np.ndarray, y: np.ndarray, w: np.ndarray, w0: float) -> float:
     """Share of points on the right side of ``wᵀf + w0 = 0``."""
-    return float(np.mean((F @ w + w0 > 0) == (y == 1)))
+    return float(np.mean((Phi @ w + w0 > 0) == (y == 1)))

@@ -1,6 +1,6 @@
 """Why logistic regression is not trained with MSE: after a sigmoid the squared error is not convex.
 
-The Skoltech slides (seed 004): with ``J(w) = 1/(2N) Σ (σ(wᵀx) − y)²`` the sigmoid makes ``J``
+The Skoltech slides: with ``J(w) = 1/(2N) Σ (σ(wᵀx) − y)²`` the sigmoid makes ``J``
 non-convex, so the slides take the cross-entropy ``−y log h − (1 − y) log(1 − h)`` instead.
 One weight and no bias, so that each loss is a curve over one number: `mse` and
 `cross_entropy` with their first and second derivatives in closed form (numpy), checked by
