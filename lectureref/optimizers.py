@@ -119,7 +119,7 @@ def adam(
 # --8<-- [end:adam]
 
 
-def adamw(w: np.ndarray, dw: np.ndarray, state: State, *, weight_decay: float = 1e-2, **kw) -> tuple[np.ndarray, State]:
+def adamw(w: np.ndarray, dw: np.ndarray, state: State, *, weight_decay: float = 1e-2, **kw: float) -> tuple[np.ndarray, State]:
     """AdamW (``torch.optim.AdamW``): Adam with decoupled weight decay (default 0.01)."""
     return adam(w, dw, state, weight_decay=weight_decay, decoupled=True, **kw)
 

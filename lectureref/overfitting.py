@@ -9,6 +9,7 @@ it has not improved for ``patience`` epochs and restores the weights of the best
 from __future__ import annotations
 
 import copy
+from collections.abc import Callable
 import math
 
 import numpy as np
@@ -59,7 +60,7 @@ def fit_early_stopping(
     *,
     optimizer: torch.optim.Optimizer,
     patience: int = 10,
-    loss_fn=nn.functional.cross_entropy,
+    loss_fn: Callable[[torch.Tensor, torch.Tensor], torch.Tensor] = nn.functional.cross_entropy,
     config: TrainConfig = TrainConfig(),
 ) -> tuple[History, EarlyStopping]:
     """`lectureref.training.fit` one epoch at a time until `EarlyStopping` says stop.

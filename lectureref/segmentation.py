@@ -9,6 +9,7 @@ circles and rectangles on noise, with their exact masks and boxes (detection use
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import NamedTuple
 
 import numpy as np
@@ -174,7 +175,8 @@ class UNet(nn.Module):
 
 
 def train_segmentation(
-    model: nn.Module, data: Shapes, *, loss_fn=bce_dice_loss_torch, config: TrainConfig = TrainConfig(),
+    model: nn.Module, data: Shapes, *, loss_fn: Callable[[torch.Tensor, torch.Tensor], torch.Tensor] = bce_dice_loss_torch,
+    config: TrainConfig = TrainConfig(),
 ) -> list[float]:
     """Train with Adam on ``data`` and return the training loss after each epoch.
 

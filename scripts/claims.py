@@ -6,9 +6,10 @@
 
 Each setting runs every snippet in one fresh interpreter (``--isolated``: one per snippet) with
 ``LECTUREREF_SEED``, ``LECTUREREF_THREADS`` and ``LECTUREREF_CLAIMS_LOG`` set (see
-`lectureref.claims`); with a CUDA device the runs are repeated there (``LECTUREREF_DEVICE``). The table lists, per snippet, each claim's worst value
-over the runs against its bound, and how many runs it held in; a snippet's plain asserts (exact
-agreements, counts) count in the row ``runs without error``. The exit code is 1 if anything failed.
+`lectureref.claims`); with a CUDA device the runs are repeated there (``LECTUREREF_DEVICE``).
+The table lists, per snippet, each claim's worst value over the runs against its bound, and how
+many runs it held in; a snippet's plain asserts (exact agreements, counts) count in the row
+``runs without error``. The exit code is 1 if anything failed.
 """
 
 from __future__ import annotations

@@ -86,7 +86,8 @@ def test_reparameterization_matches_torch_and_has_the_right_moments() -> None:
 def test_vae_loss_parts() -> None:
     torch.manual_seed(0)
     x = torch.rand(4, 6, dtype=torch.float64)
-    logits, mu, logvar = torch.randn(4, 6, dtype=torch.float64), torch.randn(4, 2, dtype=torch.float64), torch.zeros(4, 2, dtype=torch.float64)
+    logits, mu = torch.randn(4, 6, dtype=torch.float64), torch.randn(4, 2, dtype=torch.float64)
+    logvar = torch.zeros(4, 2, dtype=torch.float64)
     rec, kl = vae_loss(x, logits, mu, logvar)
     p = torch.sigmoid(logits)
     expected_rec = -(x * p.log() + (1 - x) * (1 - p).log()).sum(1).mean()  # summed over pixels, mean over batch

@@ -65,7 +65,7 @@ def test_encode_decode_roundtrip() -> None:
     target = encode_targets(data.boxes)
     assert target[:, 0].sum() == sum(len(b) for b in data.boxes)       # one cell per box
     logits = np.log(np.clip(target, 1e-9, 1 - 1e-9) / np.clip(1 - target, 1e-9, 1))   # σ⁻¹(target)
-    for (boxes, scores), gt in zip(decode(logits), data.boxes):
+    for (boxes, _scores), gt in zip(decode(logits), data.boxes):
         assert len(boxes) == len(gt)
         assert box_iou(boxes, gt).max(axis=1).min() > 0.999
 
