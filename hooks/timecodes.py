@@ -116,8 +116,8 @@ def _order_top_level(nav: Navigation) -> None:
     """Top-level sections in a reader's order, with Russian names."""
 
     def rank(item: object) -> int:
-        if not isinstance(item, Section):
-            return 0  # the home page
+        if not isinstance(item, Section):  # the home page first; sources and contributors last
+            return 0 if isinstance(item, Page) and item.file.src_uri == "index.md" else len(SECTION_ORDER) + 2
         return SECTION_ORDER.index(item.title) + 1 if item.title in SECTION_ORDER else len(SECTION_ORDER) + 1
 
     nav.items.sort(key=rank)

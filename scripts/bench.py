@@ -83,7 +83,8 @@ def main() -> None:
     args = parser.parse_args()
     python = sys.executable
     if not args.skip_suite:
-        print(f"test suite (pytest -n 2): {wall([python, '-m', 'pytest', '-q', '-n', '2', '--dist', 'loadfile', '-p', 'no:cacheprovider']):.1f} s")
+        suite = [python, "-m", "pytest", "-q", "-n", "2", "--dist", "loadfile", "-p", "no:cacheprovider"]
+        print(f"test suite (pytest -n 2): {wall(suite):.1f} s")
     with tempfile.TemporaryDirectory() as site:
         print(f"mkdocs build --strict: {wall([python, '-m', 'mkdocs', 'build', '--strict', '-d', site]):.1f} s")
     index_seconds(1000)  # warm-up: imports, pydantic's validators

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import base64
 import os
-import sys
 import tempfile
 from pathlib import Path
 
@@ -70,6 +69,12 @@ def store(path: Path) -> None:
 
 
 if __name__ == "__main__":
-    for arg in sys.argv[1:]:
-        store(Path(arg))
-        print(f"executed {arg}")
+    import argparse
+
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    parser.add_argument("notebooks", nargs="+", type=Path, help="the .ipynb files to execute and store")
+    for path in parser.parse_args().notebooks:
+        if not path.is_file():
+            parser.exit(2, f"run_notebook: no such notebook: {path}\n")
+        store(path)
+        print(f"executed {path}")

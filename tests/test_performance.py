@@ -12,7 +12,9 @@ import pytest
 import torch
 from torch import nn
 
-from lectureref.performance import bf16_autocast_unsupported, best_seconds, blas_kernel, matmul_flops, matmul_tflops, single_thread_seconds, step_seconds
+from lectureref.performance import (
+    bf16_autocast_unsupported, best_seconds, blas_kernel, matmul_flops, matmul_tflops, single_thread_seconds, step_seconds,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 
