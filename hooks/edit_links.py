@@ -19,8 +19,9 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from lectureref.timecodes import render
-from lectureref.timecodes.loader import TimecodeError, load_courses
-from lectureref.timecodes.schema import Course, Lecture
+from lectureref.timecodes.errors import TimecodeError
+from lectureref.timecodes.schema import Course
+from lectureref.timecodes.view import load_docs
 
 ROOT = Path(__file__).resolve().parent.parent
 BRANCH = "main"
@@ -28,25 +29,16 @@ TIMECODES = "docs/timecodes"
 _sources: dict[str, str] = {}  # generated page → its source's URL
 
 
-def _lecture_page(course: Course, lecture: Lecture) -> str:
-    path = getattr(render, "lecture_path", None) or getattr(render, "lecture_page")  # noqa: B009 - named before a rename
-    return path(course, lecture)
-
-
-def sources(repo_url: str, docs_dir: str) -> dict[str, str]:
+def sources(repo_url: str, courses: list[Course]) -> dict[str, str]:
     """The source URL of each generated page of the lecture index."""
     repo = repo_url.rstrip("/")
     found = {
         render.INDEX_PAGE: f"{repo}/tree/{BRANCH}/{TIMECODES}",
         render.TOPICS_PAGE: f"{repo}/tree/{BRANCH}/{TIMECODES}",
     }
-    try:
-        courses = load_courses(Path(docs_dir) / "timecodes")
-    except TimecodeError:
-        return found  # the timecodes hook stops the build with the details
     for course in courses:
         for i, lecture in enumerate(course.lectures):
-            found[_lecture_page(course, lecture)] = (
+            found[render.lecture_path(course, lecture)] = (
                 f"{repo}/blob/{BRANCH}/{TIMECODES}/{course.path.name}#L{course.line('lectures', i)}"
             )
     return found
@@ -56,7 +48,12 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     """Map this build's generated lecture pages to their YAML lines."""
     _sources.clear()
     if config.repo_url:
-        _sources.update(sources(config.repo_url, config.docs_dir))
+        slugify = config.mdx_configs.get("toc", {}).get("slugify")
+        try:  # the view the timecodes hook has just loaded: no second read of the YAML
+            courses = load_docs(config.docs_dir, slugify).courses
+        except TimecodeError:
+            return files  # the timecodes hook stops the build with the details
+        _sources.update(sources(config.repo_url, courses))
     return files
 
 
